@@ -1,0 +1,60 @@
+import { DateTime } from 'luxon';
+import { timeAt } from './rubyTimeConstruct';
+import type { BuildSettings, RubyDate, RubyTime, RubyValue } from './rubyValue';
+import { rubyTimeParse, type TimeParseFailure, type TimeParseSuccess } from './timeParse';
+
+export type ToDateOutcome =
+  | { ok: true; value: RubyTime | RubyDate; how: 'as-is' | 'now' | 'epoch' }
+  | { ok: true; value: RubyTime; how: 'parsed'; parsed: TimeParseSuccess }
+  /** `empty`: nil or ''; `not-a-date`: a Float, boolean or symbol; `unparseable`: Time.parse raised. */
+  | { ok: false; reason: 'empty' | 'not-a-date' }
+  | { ok: false; reason: 'unparseable'; failure: TimeParseFailure };
+
+/** The build clock as Ruby's Time.now in the build zone. */
+export function buildClockTime(settings: BuildSettings): RubyTime {
+  const millis = settings.now.getTime();
+  return timeAt(Math.floor(millis / 1000), String(((millis % 1000) + 1000) % 1000).padStart(3, '0'));
+}
+
+/**
+ * Liquid::Utils.to_date (Liquid 4), which both Liquid's `date` filter and Jekyll's date
+ * filters call: dates and times pass through; strings are downcased, then "now"/"today"
+ * mean the build clock, all digits mean epoch seconds, and anything else goes to
+ * Time.parse, whose ArgumentError means "not a date" (nil).
+ */
+export function liquidToDate(value: RubyValue, settings: BuildSettings): ToDateOutcome {
+  switch (value.kind) {
+    case 'time':
+    case 'date':
+      return { ok: true, value, how: 'as-is' };
+    case 'integer':
+      return { ok: true, value: timeAt(value.value), how: 'epoch' };
+    case 'nil':
+      return { ok: false, reason: 'empty' };
+    case 'float':
+    case 'boolean':
+    case 'symbol':
+      return { ok: false, reason: 'not-a-date' };
+    case 'string':
+      return stringToDate(value.text, settings);
+  }
+}
+
+function stringToDate(text: string, settings: BuildSettings): ToDateOutcome {
+  if (text === '') return { ok: false, reason: 'empty' };
+  const lower = text.toLowerCase();
+  if (lower === 'now' || lower === 'today') return { ok: true, value: buildClockTime(settings), how: 'now' };
+  if (/^\d+$/.test(lower)) {
+    const seconds = Number(lower);
+    if (!DateTime.fromMillis(seconds * 1000).isValid) {
+      const failure = { ok: false as const, error: `time out of supported range (${lower})`, parse: null };
+      return { ok: false, reason: 'unparseable', failure };
+    }
+    return { ok: true, value: timeAt(seconds), how: 'epoch' };
+  }
+  // Case does not change what Date._parse recognises, so when downcasing would move
+  // characters (a few non-ASCII letters) the original keeps the spans aligned.
+  const parsed = rubyTimeParse(lower.length === text.length ? lower : text, settings);
+  if (!parsed.ok) return { ok: false, reason: 'unparseable', failure: parsed };
+  return { ok: true, value: parsed.time, how: 'parsed', parsed };
+}
