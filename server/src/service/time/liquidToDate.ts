@@ -7,7 +7,8 @@ export type ToDateOutcome =
   | { ok: true; value: RubyTime | RubyDate; how: 'as-is' | 'now' | 'epoch' }
   | { ok: true; value: RubyTime; how: 'parsed'; parsed: TimeParseSuccess }
   /** `empty`: nil or ''; `not-a-date`: a Float, boolean or symbol; `unparseable`: Time.parse raised. */
-  | { ok: false; reason: 'empty' | 'not-a-date' }
+  | { ok: false; reason: 'empty' }
+  | { ok: false; reason: 'not-a-date' }
   | { ok: false; reason: 'unparseable'; failure: TimeParseFailure };
 
 /** The build clock as Ruby's Time.now in the build zone. */

@@ -27,20 +27,20 @@ const MILLIS_PER_DAY = 86_400_000;
  * any month and rolls over; hour 24 is allowed only as 24:00:00; second 60 rolls over.
  */
 function checkRanges(w: WallClock): void {
-  if (w.month < 1 || w.month > 12) throw new RubyArgumentError(`mon out of range (${w.month})`);
-  if (w.day < 1 || w.day > 31) throw new RubyArgumentError(`argument out of range (day ${w.day})`);
-  if (w.hour < 0 || w.hour > 24) throw new RubyArgumentError(`argument out of range (hour ${w.hour})`);
+  if (w.month < 1 || w.month > 12) throw new RubyArgumentError(`mon out of range (${w.month})`, 'month');
+  if (w.day < 1 || w.day > 31) throw new RubyArgumentError(`argument out of range (day ${w.day})`, 'day');
+  if (w.hour < 0 || w.hour > 24) throw new RubyArgumentError(`argument out of range (hour ${w.hour})`, 'hour');
   const lastMinute = w.hour === 24 ? 0 : 59;
   const lastSecond = w.hour === 24 ? 0 : 60;
-  if (w.minute < 0 || w.minute > lastMinute) throw new RubyArgumentError(`argument out of range (min ${w.minute})`);
-  if (w.second < 0 || w.second > lastSecond) throw new RubyArgumentError(`argument out of range (sec ${w.second})`);
-  if (w.hour === 24 && /[1-9]/.test(w.fraction)) throw new RubyArgumentError('argument out of range (sub-second at 24:00)');
+  if (w.minute < 0 || w.minute > lastMinute) throw new RubyArgumentError(`argument out of range (min ${w.minute})`, 'minute');
+  if (w.second < 0 || w.second > lastSecond) throw new RubyArgumentError(`argument out of range (sec ${w.second})`, 'second');
+  if (w.hour === 24 && /[1-9]/.test(w.fraction)) throw new RubyArgumentError('argument out of range (sub-second at 24:00)', 'second');
 }
 
 /** The fields as a UTC calendar moment, with Ruby's rollover done by luxon's calendar arithmetic. */
 function normalisedAsUtc(w: WallClock): DateTime {
   const base = DateTime.utc(w.year, w.month, 1);
-  if (!base.isValid) throw new RubyArgumentError(`year out of supported range (${w.year})`);
+  if (!base.isValid) throw new RubyArgumentError(`year out of supported range (${w.year})`, 'year');
   return base.plus({ days: w.day - 1, hours: w.hour, minutes: w.minute, seconds: w.second });
 }
 
@@ -72,7 +72,7 @@ export function timeUtc(w: WallClock): ConstructedTime {
 
 /** Ruby's Time.new(year, mon, day, hour, min, sec, utc_offset): the wall time at a fixed offset. */
 export function timeWithOffset(w: WallClock, offsetSeconds: number): ConstructedTime {
-  if (offsetSeconds <= -86_400 || offsetSeconds >= 86_400) throw new RubyArgumentError('utc_offset out of range');
+  if (offsetSeconds <= -86_400 || offsetSeconds >= 86_400) throw new RubyArgumentError('utc_offset out of range', 'offset');
   checkRanges(w);
   const moment = normalisedAsUtc(w);
   const epochMillis = moment.toMillis() - offsetSeconds * 1000;

@@ -1,5 +1,3 @@
-import type { Span } from './span';
-
 /** What the site build runs with: the zone its Ruby process lives in and its clock. */
 export interface BuildSettings {
   /** IANA zone name of the build process; 'UTC' for GitHub Pages (TZ unset there). */
@@ -84,13 +82,15 @@ export function rubyClassOf(value: RubyValue): RubyClassName {
 
 export const RUBY_NIL: RubyValue = { kind: 'nil' };
 
+export type TimeField = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second' | 'offset';
+
 /** Ruby's ArgumentError: the parsing code raises it where Ruby does, and callers rescue it as Liquid does. */
 export class RubyArgumentError extends Error {
-  /** The part of the parsed text the complaint is about, when known. */
-  readonly span: Span | undefined;
-  constructor(message: string, span?: Span) {
+  /** The field that was out of range, when that was the complaint. */
+  readonly field: TimeField | undefined;
+  constructor(message: string, field?: TimeField) {
     super(message);
     this.name = 'ArgumentError';
-    this.span = span;
+    this.field = field;
   }
 }

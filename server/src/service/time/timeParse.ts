@@ -4,7 +4,7 @@ import { dateParse, type DateParseOutcome } from './dateParse';
 import { rubyInspectString } from './rubyInspect';
 import { timeLocal, timeUtc, trimFraction, type WallClock } from './rubyTimeConstruct';
 import { dateTimeOf, epochMillisOf } from './rubyTimeView';
-import { RubyArgumentError, type BuildSettings, type RubyTime } from './rubyValue';
+import { RubyArgumentError, type BuildSettings, type RubyTime, type TimeField } from './rubyValue';
 import { isRubyUtcZone, rubyZoneOffset, type ZoneOffsetReading } from './zoneOffset';
 import { zoneOffsetSecondsAt } from './zoneAbbreviation';
 
@@ -26,6 +26,8 @@ export interface TimeParseFailure {
   ok: false;
   /** Ruby's ArgumentError message. */
   error: string;
+  /** The field that was out of range, when that was the reason. */
+  field?: TimeField;
   /** What Date._parse found, when it got that far. */
   parse: DateParseOutcome | null;
 }
@@ -61,7 +63,7 @@ export function rubyTimeParse(text: string, settings: BuildSettings): TimeParseO
     }
     return { ok: true, parse, ...makeTime(fields, settings) };
   } catch (error) {
-    if (error instanceof RubyArgumentError) return { ok: false, error: error.message, parse };
+    if (error instanceof RubyArgumentError) return { ok: false, error: error.message, field: error.field, parse };
     throw error;
   }
 }

@@ -1,0 +1,103 @@
+import { filters as liquidFilters, type FilterImplOptions } from 'liquidjs';
+import { DateTime } from 'luxon';
+import { jekyllTime, JekyllInvalidDateError } from './jekyllTime';
+import { liquidToDate } from './liquidToDate';
+import { rubyValueOfLiquid } from './liquidValues';
+import { liquidInspect, liquidToJson } from './rubyJson';
+import { rubyFormatForLiquid, type StrftimeSubject } from './rubyStrftime';
+import { rubyToS } from './rubyToS';
+import { dateTimeOf, epochMillisOf, utcOffsetSecondsOf, zoneNameOf } from './rubyTimeView';
+import type { BuildSettings, RubyDate, RubyTime } from './rubyValue';
+
+type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
+type Filter = (this: FilterThis, input: unknown, ...args: unknown[]) => unknown;
+
+const original = liquidFilters as unknown as Record<string, Filter>;
+
+/**
+ * liquidjs's date filters read the display offset from the engine options. Jekyll's
+ * filters show every date in the build zone, whose offset changes with DST, so each
+ * call gets the exact offset of its own instant (luxon's reading, in JavaScript's sign).
+ */
+function withDisplayOffset(self: FilterThis, offsetSeconds: number): FilterThis {
+  const opts = { ...self.context.opts, timezoneOffset: -offsetSeconds / 60 };
+  return { ...self, context: Object.create(self.context, { opts: { value: opts } }) };
+}
+
+function jsDateOf(time: RubyTime): Date {
+  return new Date(epochMillisOf(time));
+}
+
+/** Jekyll's time(input) for any Liquid input; null means "hand the input back". */
+function buildZoneTime(input: unknown, settings: BuildSettings): RubyTime | null {
+  const value = rubyValueOfLiquid(input);
+  if (value === undefined) {
+    throw new JekyllInvalidDateError(`Invalid Date: '${liquidInspect(input, settings)}' is not a valid datetime.`);
+  }
+  return jekyllTime(value, settings);
+}
+
+/** Liquid's `date`: Ruby strftime on the parsed Time in its own zone (or on a Date: midnight, "+00:00"). */
+function strftimeSubject(value: RubyTime | RubyDate, settings: BuildSettings): { subject: StrftimeSubject; instant: Date } {
+  if (value.kind === 'date') {
+    const moment = DateTime.utc(value.year, value.month, value.day);
+    return { subject: { moment, zoneName: '+00:00', offsetSeconds: 0, fraction: '' }, instant: moment.toJSDate() };
+  }
+  const subject = {
+    moment: dateTimeOf(value, settings),
+    zoneName: zoneNameOf(value, settings),
+    offsetSeconds: utcOffsetSecondsOf(value, settings),
+    fraction: value.fraction,
+  };
+  return { subject, instant: jsDateOf(value) };
+}
+
+/**
+ * The filters whose Jekyll/Ruby behaviour differs from liquidjs's, each wrapping the
+ * liquidjs filter and feeding it the value our Ruby port parsed:
+ * - `date`: Ruby parses the input (Time.parse, not JavaScript's Date), keeps the value's
+ *   own zone, returns unparseable input unchanged, and prints Ruby's %Z and composites.
+ * - `date_to_string`, `date_to_long_string`, `date_to_xmlschema`, `date_to_rfc822`:
+ *   Jekyll's time(): fail the build on a non-date, convert into the build zone.
+ * - `jsonify`, `inspect`: Ruby's to_json and inspect (liquidjs prints JavaScript's JSON).
+ */
+export function jekyllDateFilters(settings: BuildSettings): Record<string, Filter> {
+  const inBuildZone = (name: string): Filter =>
+    function (this: FilterThis, input: unknown, ...args: unknown[]): unknown {
+      const time = buildZoneTime(input, settings);
+      if (time === null) return input;
+      return original[name]!.call(withDisplayOffset(this, utcOffsetSecondsOf(time, settings)), jsDateOf(time), ...args);
+    };
+  return {
+    date(this: FilterThis, input: unknown, ...args: unknown[]): unknown {
+      if (args.length === 0) throw new Error('wrong number of arguments (given 1, expected 2)');
+      const formatValue = rubyValueOfLiquid(args[0]);
+      const format = formatValue ? rubyToS(formatValue, settings) : String(args[0]);
+      if (format === '') return input;
+      const value = rubyValueOfLiquid(input);
+      const outcome = value ? liquidToDate(value, settings) : null;
+      if (!outcome?.ok) return input;
+      const { subject, instant } = strftimeSubject(outcome.value, settings);
+      return original.date!.call(this, instant, rubyFormatForLiquid(format, subject), -subject.offsetSeconds / 60);
+    },
+    date_to_string: inBuildZone('date_to_string'),
+    date_to_long_string: inBuildZone('date_to_long_string'),
+    date_to_xmlschema: inBuildZone('date_to_xmlschema'),
+    date_to_rfc822: inBuildZone('date_to_rfc822'),
+    jsonify(this: FilterThis, input: unknown): string {
+      const json = liquidToJson(input, settings);
+      this.context.memoryLimit.use(json.length);
+      return json;
+    },
+    inspect(this: FilterThis, input: unknown): string {
+      const text = escapeHtml(liquidInspect(input, settings));
+      this.context.memoryLimit.use(text.length);
+      return text;
+    },
+  };
+}
+
+/** Jekyll's xml_escape (CGI.escapeHTML). */
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
