@@ -1,0 +1,233 @@
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  ErrorCodes,
+  FileChangeType,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { normalizeSettings } from './node/settings';
+import { refreshFile } from './node/workspaceFiles';
+import { Workspaces } from './node/workspaces';
+import { SETTINGS_SECTION } from './protocol';
+import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings } from './service';
+import { describeError } from './service/logger';
+
+/** Files whose change alters what Minutes knows; the client watches them. */
+export const WATCHED_GLOBS = ['**/_data/authors.{yml,yaml}', '**/_config.yml', '**/.minutes.json', '**/*.md'];
+
+/**
+ * Wires the language service to a connection: capabilities, and one short handler per
+ * request. Every handler is guarded: an exception is logged and answered as an error,
+ * and the server keeps serving.
+ */
+export function startAdapter(connection: Connection): void {
+  const logger: Logger = {
+    error: (message, error) => connection.console.error(error === undefined ? message : `${message}: ${describeError(error)}`),
+    warn: (message) => connection.console.warn(message),
+    info: (message) => connection.console.info(message),
+  };
+  const documents = new TextDocuments(TextDocument);
+  const service = createMinutesService({ logger });
+  const settingsCache = new Map<string, Promise<MinutesSettings>>();
+  let capabilities: ClientCapabilities = {};
+  let pullDiagnostics = false;
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+
+  const workspaces = new Workspaces(async (root, scan) => {
+    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+    progress?.begin('Minutes: reading the workspace', undefined, root, false);
+    const started = Date.now();
+    try {
+      const read = await scan((count) => progress?.report(`${count} files`));
+      logger.info(`read ${read} files of ${root} in ${Date.now() - started} ms`);
+    } catch (error) {
+      logger.error(`reading ${root} failed`, error);
+    } finally {
+      progress?.done();
+    }
+    refreshDiagnostics();
+  });
+
+  /** `errorData` rides on the error answer (diagnostics pulls pass `retriggerRequest: false`, so a failure does not loop). */
+  function guard<P, R, D = void>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, errorData?: D) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<D>> => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        logger.error(`${name} failed`, error);
+        return new ResponseError<D>(ErrorCodes.InternalError, `Minutes: ${name} failed: ${error instanceof Error ? error.message : String(error)}`, errorData);
+      }
+    };
+  }
+
+  function guardNotification<P>(name: string, handler: (params: P) => void | Promise<void>) {
+    return async (params: P): Promise<void> => {
+      try {
+        await handler(params);
+      } catch (error) {
+        logger.error(`${name} failed`, error);
+      }
+    };
+  }
+
+  function settingsFor(uri: string): Promise<MinutesSettings> {
+    if (!capabilities.workspace?.configuration) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION })
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function analyse(uri: string) {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const { index, ready } = workspaces.indexFor(uri);
+    await ready;
+    return { document, knowledge: index.knowledge(), settings: await settingsFor(uri), index };
+  }
+
+  async function diagnosticsFor(uri: string) {
+    const found = await analyse(uri);
+    if (!found) return [];
+    const { document, knowledge, settings, index } = found;
+    const kind = index.kindOf(uri);
+    if (kind === 'authors' || kind === 'config' || kind === 'jekyll-config') {
+      return service.knowledgeDiagnostics(uri, document.getText(), knowledge, settings);
+    }
+    return service.diagnostics(document, knowledge, settings);
+  }
+
+  /** After knowledge or settings change: pull clients re-ask, push clients get new lists. */
+  function refreshDiagnostics(): void {
+    if (pullDiagnostics) {
+      if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh().catch(() => undefined);
+    } else {
+      for (const document of documents.all()) schedulePush(document.uri);
+    }
+  }
+
+  function schedulePush(uri: string): void {
+    if (pullDiagnostics) return;
+    clearTimeout(pushTimers.get(uri));
+    pushTimers.set(
+      uri,
+      setTimeout(() => {
+        pushTimers.delete(uri);
+        void guardNotification('publishing diagnostics', async () => {
+          const diagnostics = await diagnosticsFor(uri);
+          const document = documents.get(uri);
+          if (document) await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+        })(undefined);
+      }, 150),
+    );
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    pullDiagnostics = !!capabilities.textDocument?.diagnostic;
+    for (const folder of params.workspaceFolders ?? []) void workspaces.add(folder.uri);
+    if (!params.workspaceFolders?.length && params.rootUri) void workspaces.add(params.rootUri);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'minutes-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(
+    guardNotification('initialized', async () => {
+      if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+        await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+      }
+      if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+        await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+      }
+      if (capabilities.workspace?.workspaceFolders) {
+        connection.workspace.onDidChangeWorkspaceFolders((event) => {
+          for (const removed of event.removed) workspaces.remove(removed.uri);
+          for (const added of event.added) void workspaces.add(added.uri);
+        });
+      }
+    }),
+  );
+
+  connection.onDidChangeConfiguration(
+    guardNotification('configuration change', () => {
+      settingsCache.clear();
+      refreshDiagnostics();
+    }),
+  );
+
+  connection.onDidChangeWatchedFiles(
+    guardNotification('file change', (params) => {
+      let changed = false;
+      for (const change of params.changes) {
+        // Open documents are tracked from the editor's text, not the disk.
+        if (documents.get(change.uri)) continue;
+        const { index } = workspaces.indexFor(change.uri);
+        if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+        else refreshFile(index, change.uri);
+        changed = true;
+      }
+      if (changed) refreshDiagnostics();
+    }),
+  );
+
+  documents.onDidChangeContent(
+    guardNotification('document change', (change) => {
+      const uri = change.document.uri;
+      const { index } = workspaces.indexFor(uri);
+      const kind = index.kindOf(uri);
+      if (kind && kind !== 'markdown') {
+        index.update(uri, change.document.getText());
+        refreshDiagnostics();
+      } else if (kind === 'markdown' && index.updateModel(service.parse(change.document))) {
+        refreshDiagnostics();
+      }
+      schedulePush(uri);
+    }),
+  );
+
+  documents.onDidClose(
+    guardNotification('document close', (event) => {
+      service.forget(event.document.uri);
+      settingsCache.delete(event.document.uri);
+      if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    }),
+  );
+
+  connection.languages.diagnostics.on(
+    guard(
+      'diagnostics',
+      async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri) }),
+      { retriggerRequest: false },
+    ),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      if (!found) return [];
+      return service.codeActions(found.document, params.range, params.context, found.knowledge, found.settings);
+    }),
+  );
+
+  documents.listen(connection);
+}

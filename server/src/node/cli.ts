@@ -1,0 +1,136 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
+import { filesByFolder, findSiteRoot, loadWorkspace, uriOf } from './workspaceFiles';
+
+const USAGE = `Usage: minutes check [--format text|json] [paths…]
+
+Checks meeting agendas and minutes in a Jekyll site the way the Minutes editor
+extension does. Paths are files or folders (default: the current folder); folders
+are searched for minutes files and their index page. Exits with 1 when an error
+(not just a warning) is found, 2 on bad usage.
+
+Output: file:line:column severity code message`;
+
+interface Output {
+  write(text: string): unknown;
+}
+
+const SEVERITY_NAMES: Record<number, string> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'info',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+interface FileReport {
+  readonly path: string;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Runs the CLI; returns the exit code. */
+export function runCli(args: readonly string[], io: { stdout: Output; stderr: Output; cwd: string }): number {
+  const [command, ...rest] = args;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (command !== 'check') {
+    io.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  let format = 'text';
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--format') format = rest[++i] ?? '';
+    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length);
+    else if (arg.startsWith('-')) {
+      io.stderr.write(`minutes: unknown option ${arg}\n${USAGE}\n`);
+      return 2;
+    } else paths.push(resolve(io.cwd, arg));
+  }
+  if (format !== 'text' && format !== 'json') {
+    io.stderr.write(`minutes: --format must be text or json\n`);
+    return 2;
+  }
+  if (paths.length === 0) paths.push(io.cwd);
+  for (const path of paths) {
+    if (!existsSync(path)) {
+      io.stderr.write(`minutes: ${path}: no such file or folder\n`);
+      return 2;
+    }
+  }
+  const reports = check(paths);
+  const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 0);
+  const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length, 0);
+  if (format === 'json') {
+    const json = reports.flatMap((report) =>
+      report.diagnostics.map((d) => ({
+        file: relative(io.cwd, report.path) || report.path,
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error],
+        code: d.code,
+        message: d.message,
+      })),
+    );
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else {
+    for (const report of reports) {
+      const file = relative(io.cwd, report.path) || report.path;
+      for (const d of report.diagnostics) {
+        io.stdout.write(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY_NAMES[d.severity ?? 1]} ${d.code} ${d.message}\n`);
+      }
+    }
+    io.stderr.write(`${reports.length} files checked: ${errors} errors, ${warnings} warnings\n`);
+  }
+  return errors > 0 ? 1 : 0;
+}
+
+/** Checks the files under the given paths, each with the knowledge of its own site. */
+function check(paths: readonly string[]): FileReport[] {
+  const service = createMinutesService();
+  const indexes = new Map<string, WorkspaceIndex>();
+  const indexFor = (path: string) => {
+    const root = findSiteRoot(path);
+    let index = indexes.get(root);
+    if (!index) {
+      index = new WorkspaceIndex(uriOf(root), RULE_CODES);
+      loadWorkspace(root, index);
+      indexes.set(root, index);
+    }
+    return index;
+  };
+  const files = [...new Set(paths.flatMap((path) => (statSync(path).isDirectory() ? filesUnder(path) : [path])))].sort();
+  const reports: FileReport[] = [];
+  for (const path of files) {
+    const index = indexFor(path);
+    const uri = uriOf(path);
+    const kind = index.kindOf(uri);
+    if (!kind) continue;
+    const text = readFileSync(path, 'utf8');
+    const knowledge = index.knowledge();
+    const diagnostics =
+      kind === 'markdown' || kind === 'template'
+        ? service.diagnostics({ uri, version: 0, getText: () => text }, knowledge, DEFAULT_SETTINGS)
+        : service.knowledgeDiagnostics(uri, text, knowledge, DEFAULT_SETTINGS);
+    if (kind === 'markdown' || diagnostics.length > 0) reports.push({ path, diagnostics: sortDiagnostics(diagnostics) });
+  }
+  return reports.filter((report) => report.diagnostics.length > 0 || isMinutesLike(report.path));
+}
+
+function isMinutesLike(path: string): boolean {
+  return /\.md$/i.test(path);
+}
+
+function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+}
+
+function filesUnder(folder: string): string[] {
+  return [...filesByFolder(folder)].flat();
+}

@@ -1,0 +1,99 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { WorkspaceIndex } from '../service';
+
+/** Folders never worth reading: dependencies, build output, caches. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '_site', 'vendor', '.jekyll-cache', '.sass-cache', '.bundle']);
+/** Files that mark the root of a Jekyll site or a Minutes workspace. */
+const ROOT_MARKERS = ['.minutes.json', '_config.yml', '.git'];
+/** Read before anything else: they decide which other files count (ignores, templates, zone). */
+const FIRST_FILES = ['.minutes.json', '_config.yml'];
+
+export function uriOf(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+export function pathOf(uri: string): string {
+  return fileURLToPath(uri);
+}
+
+/** The site root holding a path: the nearest folder with `.minutes.json`, `_config.yml` or `.git`. */
+export function findSiteRoot(path: string): string {
+  const start = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (ROOT_MARKERS.some((marker) => existsSync(join(folder, marker)))) return folder;
+    if (dirname(folder) === folder) return start;
+  }
+}
+
+/** Files under a folder, one folder at a time (so async callers can yield between folders). */
+export function* filesByFolder(root: string): Generator<string[]> {
+  const pending = [root];
+  while (pending.length > 0) {
+    const folder = pending.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    const files: string[] = [];
+    for (const entry of entries) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+      } else if (entry.isFile()) files.push(path);
+    }
+    yield files.sort();
+  }
+}
+
+/** Reads one file into the index if the index uses it; returns whether it did. */
+function readInto(index: WorkspaceIndex, path: string): boolean {
+  const uri = uriOf(path);
+  if (!index.kindOf(uri)) return false;
+  try {
+    return index.update(uri, readFileSync(path, 'utf8'));
+  } catch {
+    return false; // vanished or unreadable: simply not known
+  }
+}
+
+function readFirstFiles(root: string, index: WorkspaceIndex): number {
+  return FIRST_FILES.filter((name) => existsSync(join(root, name)) && readInto(index, join(root, name))).length;
+}
+
+/** Reads a whole workspace at once (the CLI). */
+export function loadWorkspace(root: string, index: WorkspaceIndex): number {
+  let read = readFirstFiles(root, index);
+  for (const files of filesByFolder(root)) for (const path of files) if (!isFirstFile(root, path) && readInto(index, path)) read++;
+  return read;
+}
+
+/**
+ * Reads a workspace for a server: yields to the event loop between folders, so requests
+ * are answered during a large scan, and reports progress.
+ */
+export async function scanWorkspace(root: string, index: WorkspaceIndex, progress?: (read: number) => void): Promise<number> {
+  let read = readFirstFiles(root, index);
+  for (const files of filesByFolder(root)) {
+    for (const path of files) if (!isFirstFile(root, path) && readInto(index, path)) read++;
+    progress?.(read);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return read;
+}
+
+function isFirstFile(root: string, path: string): boolean {
+  return dirname(path) === root && FIRST_FILES.some((name) => path === join(root, name));
+}
+
+/** Reads a file the index uses again (after a change on disk), or forgets it when it is gone. */
+export function refreshFile(index: WorkspaceIndex, uri: string): void {
+  try {
+    index.update(uri, readFileSync(pathOf(uri), 'utf8'));
+  } catch {
+    index.remove(uri);
+  }
+}

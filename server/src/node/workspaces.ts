@@ -1,0 +1,50 @@
+import { RULE_CODES, WorkspaceIndex } from '../service';
+import { findSiteRoot, pathOf, scanWorkspace, uriOf } from './workspaceFiles';
+
+/**
+ * One knowledge index per workspace root. Roots come from the client's workspace folders;
+ * a file outside all of them (a single file opened in Neovim) gets the Jekyll site around it.
+ */
+export class Workspaces {
+  private readonly indexes = new Map<string, { index: WorkspaceIndex; ready: Promise<void> }>();
+
+  constructor(private readonly onScan: (root: string, scan: (progress: (read: number) => void) => Promise<number>) => Promise<void>) {}
+
+  /** Adds a root and starts reading it. */
+  add(rootUri: string): Promise<void> {
+    const root = rootUri.replace(/\/$/, '');
+    const existing = this.indexes.get(root);
+    if (existing) return existing.ready;
+    const index = new WorkspaceIndex(root, RULE_CODES);
+    const ready = this.onScan(root, (progress) => scanWorkspace(pathOf(root), index, progress));
+    this.indexes.set(root, { index, ready });
+    return ready;
+  }
+
+  remove(rootUri: string): void {
+    this.indexes.delete(rootUri.replace(/\/$/, ''));
+  }
+
+  /** The index that owns a document, adding its site root when no folder holds it. */
+  indexFor(uri: string): { index: WorkspaceIndex; ready: Promise<void> } {
+    let best: { index: WorkspaceIndex; ready: Promise<void> } | undefined;
+    let bestLength = -1;
+    for (const [root, entry] of this.indexes) {
+      if (uri.startsWith(`${root}/`) && root.length > bestLength) [best, bestLength] = [entry, root.length];
+    }
+    if (best) return best;
+    if (!uri.startsWith('file:')) {
+      // Untitled documents: judged with an empty workspace.
+      const key = 'untitled:';
+      if (!this.indexes.has(key)) this.indexes.set(key, { index: new WorkspaceIndex(key, RULE_CODES), ready: Promise.resolve() });
+      return this.indexes.get(key)!;
+    }
+    const root = uriOf(findSiteRoot(pathOf(uri)));
+    void this.add(root);
+    return this.indexes.get(root.replace(/\/$/, ''))!;
+  }
+
+  all(): WorkspaceIndex[] {
+    return [...this.indexes.values()].map((entry) => entry.index);
+  }
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startAdapter } from './adapter';
+import { describeError } from './service/logger';
+
+/**
+ * The Minutes language server: `minutes-language-server --stdio` (or `--node-ipc` from
+ * VS Code). The transport is chosen from the command line by vscode-languageserver.
+ */
+const connection = createConnection(ProposedFeatures.all);
+// A bug must cost one answer, never the server: log what escaped every guard and go on.
+process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${describeError(error)}`));
+process.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${describeError(error)}`));
+startAdapter(connection);
+connection.listen();

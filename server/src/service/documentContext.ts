@@ -1,0 +1,94 @@
+import { DateTime } from 'luxon';
+import type { Range } from 'vscode-languageserver-types';
+import { classifyDocument, type DocumentKind } from './documentKind';
+import { templateInForce } from './knowledge/templates';
+import type { MinutesSettings, MinutesTemplate, WorkspaceKnowledge } from './knowledge/types';
+import { positionAt } from './parse/lines';
+import type { FrontMatterEntry, MinutesModel, Span } from './parse/model';
+import { evaluateJekyllTime, rubyValueOfScalar, type BuildSettings, type JekyllTimeEvaluation } from './time';
+
+const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
+const HEADING_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+/**
+ * One document seen with the workspace's knowledge: what every feature asks about it,
+ * computed at most once (lazily) per request.
+ */
+export class DocumentContext {
+  readonly kind: DocumentKind;
+  private evaluated = new Map<string, JekyllTimeEvaluation | null>();
+
+  constructor(
+    readonly model: MinutesModel,
+    readonly knowledge: WorkspaceKnowledge,
+    readonly settings: MinutesSettings,
+    readonly now: Date,
+  ) {
+    this.kind = classifyDocument(model, knowledge);
+  }
+
+  /** The zone Jekyll builds in: the user's override, else `_config.yml`, else UTC. */
+  get build(): BuildSettings {
+    return { buildZone: this.settings.buildTimeZone || this.knowledge.buildZone || 'UTC', now: this.now };
+  }
+
+  entry(key: string): FrontMatterEntry | null {
+    return this.model.frontMatter?.entries.get(key) ?? null;
+  }
+
+  /** What Jekyll makes of a front-matter date value (`meeting_time`, `next_meeting_time`). */
+  evaluate(key: string): JekyllTimeEvaluation | null {
+    if (!this.evaluated.has(key)) {
+      const entry = this.entry(key);
+      this.evaluated.set(key, entry ? evaluateJekyllTime(rubyValueOfScalar(entry.scalar, this.build), this.build) : null);
+    }
+    return this.evaluated.get(key) ?? null;
+  }
+
+  /** The meeting's moment as written in `meeting_time`, when Jekyll can read it. */
+  get meetingTime(): DateTime | null {
+    const time = this.evaluate('meeting_time')?.time;
+    return time && time.isValid ? time : null;
+  }
+
+  /** The meeting's date: from `meeting_time`, else the file name, else a dated `# Minutes` heading. */
+  get meetingDate(): DateTime | null {
+    const time = this.meetingTime;
+    if (time) return time.startOf('day');
+    return this.fileNameDate ?? this.headingDate;
+  }
+
+  get fileNameDate(): DateTime | null {
+    return isoDate(FILE_NAME_DATE.exec(decodeURIComponent(this.model.uri)));
+  }
+
+  get headingDate(): DateTime | null {
+    const first = this.model.headings.find((h) => h.level === 1);
+    return first ? isoDate(HEADING_DATE.exec(first.title)) : null;
+  }
+
+  get template(): MinutesTemplate | null {
+    const date = this.meetingDate;
+    return date ? templateInForce(this.knowledge.templates, date.toISODate()!) : null;
+  }
+
+  /** Whether the meeting is still to come (the file is an agenda, so placeholders are expected). */
+  get isUpcoming(): boolean {
+    const time = this.meetingTime ?? this.meetingDate?.endOf('day');
+    return time ? time.toMillis() > this.now.getTime() : false;
+  }
+
+  range(span: Span): Range {
+    return { start: positionAt(this.model.lineStarts, span.start), end: positionAt(this.model.lineStarts, span.end) };
+  }
+
+  textOf(span: Span): string {
+    return this.model.text.slice(span.start, span.end);
+  }
+}
+
+function isoDate(match: RegExpExecArray | null): DateTime | null {
+  if (!match) return null;
+  const date = DateTime.fromObject({ year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) }, { zone: 'UTC' });
+  return date.isValid ? date : null;
+}

@@ -1,0 +1,35 @@
+import type { Rule, RuleCode } from './rule';
+import { badDateRule } from './rules/badDate';
+import { dateMismatchRule } from './rules/dateMismatch';
+import { frontMatterRule } from './rules/frontMatterRule';
+import { indexRule } from './rules/indexPage';
+import { minutesLinkRule } from './rules/minutesLink';
+import { missingSectionRule } from './rules/missingSection';
+import { nextMeetingRule } from './rules/nextMeetingRule';
+import { placeholderRule } from './rules/placeholder';
+import { projectLinkRule } from './rules/projectLink';
+import { timeOrderRule } from './rules/timeOrder';
+import { timezoneMismatchRule } from './rules/timezoneMismatch';
+import { unknownHandleRule } from './rules/unknownHandle';
+import { weekdayMismatchRule } from './rules/weekdayMismatch';
+
+/** Every diagnostic rule, one per code, in the order their findings are listed. */
+export const RULES: readonly Rule[] = [
+  frontMatterRule,
+  badDateRule,
+  dateMismatchRule,
+  weekdayMismatchRule,
+  timezoneMismatchRule,
+  timeOrderRule,
+  missingSectionRule,
+  unknownHandleRule,
+  projectLinkRule,
+  placeholderRule,
+  nextMeetingRule,
+  indexRule,
+  minutesLinkRule,
+];
+
+export function ruleFor(code: string): Rule | undefined {
+  return RULES.find((rule) => rule.code === (code as RuleCode));
+}

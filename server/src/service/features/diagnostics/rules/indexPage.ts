@@ -1,0 +1,95 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { DocumentContext } from '../../../documentContext';
+import { isoDay } from '../../../dates';
+import type { MinutesFileInfo } from '../../../knowledge/types';
+import type { ListItem } from '../../../parse/model';
+import { replaceSpan } from '../fixes';
+import { checkMinutesLinks, fileName, minutesLinks, type MinutesLink } from '../minutesLinks';
+import type { Reporter, Rule } from '../rule';
+
+/**
+ * The minutes index page (CPANSec's `meetings/README.md`) lists every minutes file of its
+ * folder, with labels that match, links that resolve, and a `next_meeting_time` that is
+ * not older than the next meeting the latest minutes announce.
+ */
+export const indexRule: Rule = {
+  code: 'index',
+  defaultSeverity: DiagnosticSeverity.Warning,
+  description: 'On the minutes index page: unlisted minutes files, links to missing files, label dates that differ, a stale `next_meeting_time`.',
+  appliesTo: ['index'],
+  check(context, report) {
+    checkMinutesLinks(context, report);
+    const links = minutesLinks(context);
+    checkUnlisted(context, links, report);
+    checkNextMeeting(context, report);
+  },
+};
+
+function checkUnlisted(context: DocumentContext, links: readonly MinutesLink[], report: Reporter): void {
+  const folder = context.model.uri.slice(0, context.model.uri.lastIndexOf('/') + 1);
+  const listed = new Set(links.map((l) => l.uri));
+  const unlisted = context.knowledge.minutesFiles.filter((file) => file.uri.startsWith(folder) && !listed.has(file.uri) && file.uri !== context.model.uri);
+  if (unlisted.length === 0) return;
+  const items = listedItems(context, links);
+  const anchor = items[items.length - 1]?.item.span ?? links[links.length - 1]?.link.span ?? { start: context.model.bodyStart, end: context.model.bodyStart };
+  for (const file of unlisted) {
+    const insertion = items.length > 0 ? insertionFor(context, items, file) : null;
+    report({
+      start: anchor.start,
+      end: anchor.end,
+      message: `${fileName(file.uri)}${file.date ? ` (${file.date})` : ''} is not listed on the index page.`,
+      fixes: insertion ? [replaceSpan(context, `Add ${fileName(file.uri)} to the list`, { start: insertion.at, end: insertion.at }, insertion.text)] : [],
+    });
+  }
+}
+
+interface ListedItem {
+  readonly item: ListItem;
+  readonly link: MinutesLink;
+}
+
+/** The list items that hold the index's links to minutes. */
+function listedItems(context: DocumentContext, links: readonly MinutesLink[]): ListedItem[] {
+  const found: ListedItem[] = [];
+  for (const link of links) {
+    const item = context.model.listItems.find((i) => i.contentSpan.start <= link.link.span.start && link.link.span.end <= i.contentSpan.end);
+    if (item) found.push({ item, link });
+  }
+  return found;
+}
+
+/** Where and how to list a file: in date order, in the style of the neighbouring entries. */
+function insertionFor(context: DocumentContext, items: readonly ListedItem[], file: MinutesFileInfo): { at: number; text: string } {
+  const dates = items.map((i) => i.link.file?.date ?? '');
+  const descending = dates.length > 1 && dates[0]! > dates[dates.length - 1]!;
+  const date = file.date ?? '';
+  const model = items[0]!;
+  const lineStart = context.model.lineStarts[model.item.line]!;
+  const prefix = context.model.text.slice(lineStart, model.item.contentSpan.start);
+  const label = /^\d{4}-\d{2}-\d{2}$/.test(model.link.link.text) ? date : fileName(file.uri).replace(/\.md$/, '');
+  const target = model.link.link.target.includes('/')
+    ? model.link.link.target.slice(0, model.link.link.target.lastIndexOf('/') + 1) + fileName(file.uri)
+    : fileName(file.uri);
+  const line = `${prefix}[${label}](${target})`;
+  const before = items.find((_, index) => (descending ? dates[index]! < date : dates[index]! > date));
+  if (before) return { at: context.model.lineStarts[before.item.line]!, text: line + context.model.eol };
+  const last = items[items.length - 1]!;
+  return { at: last.item.span.end, text: context.model.eol + line };
+}
+
+function checkNextMeeting(context: DocumentContext, report: Reporter): void {
+  const entry = context.entry('next_meeting_time');
+  const stated = context.evaluate('next_meeting_time')?.time;
+  if (!entry || !stated || !stated.isValid) return;
+  const latest = [...context.knowledge.minutesFiles].reverse().find((file) => file.date && file.nextMeeting);
+  if (!latest?.nextMeeting) return;
+  const announced = latest.nextMeeting.date;
+  if (isoDay(stated) >= announced) return;
+  const value = `${announced} ${latest.nextMeeting.time ?? stated.toUTC().toFormat("HH:mm 'UTC'")}`;
+  report({
+    start: entry.valueSpan.start,
+    end: entry.valueSpan.end,
+    message: `next_meeting_time is ${isoDay(stated)}, but the latest minutes (${fileName(latest.uri)}) announce the next meeting for ${announced}${latest.nextMeeting.time ? ` at ${latest.nextMeeting.time}` : ''}.`,
+    fixes: [replaceSpan(context, `Change next_meeting_time to ${value}`, entry.valueSpan, value)],
+  });
+}

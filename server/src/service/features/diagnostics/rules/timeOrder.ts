@@ -1,0 +1,58 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { momentOf } from '../../../dates';
+import type { Heading } from '../../../parse/model';
+import { replaceSpan } from '../fixes';
+import type { Rule } from '../rule';
+
+const START_LABEL = /\bmeeting\s+(?:start|begin)/i;
+
+/**
+ * Agenda time headings (`## 16:30 UTC – Pre-meeting socializing`, `## 17:00 UTC – Meeting start`, …)
+ * run forward in time, and the start heading agrees with `meeting_time`.
+ */
+export const timeOrderRule: Rule = {
+  code: 'time-order',
+  defaultSeverity: DiagnosticSeverity.Warning,
+  description: 'Agenda time headings out of order, or the meeting-start heading disagreeing with `meeting_time`.',
+  appliesTo: ['minutes'],
+  check(context, report) {
+    const day = context.meetingDate;
+    const timed = context.model.headings.filter((h): h is Heading & { time: NonNullable<Heading['time']> } => h.time !== null);
+    let previous: { heading: Heading; minutes: number } | null = null;
+    for (const heading of timed) {
+      const minutes = minutesOfDay(heading, day);
+      if (minutes === null) continue;
+      // A meeting may run past midnight: 23:30 followed by 00:15 is later, not earlier.
+      if (previous && minutes < previous.minutes && !(previous.minutes >= 20 * 60 && minutes < 4 * 60)) {
+        report({
+          start: heading.time.span.start,
+          end: heading.time.span.end,
+          message: `"${heading.title}" is earlier than the heading before it ("${previous.heading.title}"): agenda time headings must run forward.`,
+        });
+      }
+      previous = { heading, minutes };
+    }
+    const meeting = context.meetingTime;
+    const start = timed.find((h) => START_LABEL.test(h.label));
+    if (!meeting || !start || !day) return;
+    const stated = momentOf(start.time, meeting);
+    if (!stated || stated.toMillis() === meeting.toMillis()) return;
+    const inHeadingZone = meeting.setZone(stated.zone);
+    const right = inHeadingZone.toFormat('HH:mm');
+    report({
+      start: start.time.timeSpan.start,
+      end: start.time.timeSpan.end,
+      message: `The meeting starts at ${meeting.toFormat('HH:mm')} ${meeting.zoneName === 'UTC' ? 'UTC' : meeting.toFormat('ZZ')} by \`meeting_time\`, but this heading says ${context.textOf(start.time.span)}.`,
+      fixes: [replaceSpan(context, `Change the heading to ${right}`, start.time.timeSpan, right, false)],
+    });
+  },
+};
+
+/** Minutes since midnight of the meeting day, in UTC, so headings in different zones compare. */
+function minutesOfDay(heading: Heading & { time: NonNullable<Heading['time']> }, day: import('luxon').DateTime | null): number | null {
+  if (!heading.time.zone || !day) return heading.time.hour * 60 + heading.time.minute;
+  const moment = momentOf(heading.time, day);
+  if (!moment) return null;
+  const utc = moment.toUTC();
+  return utc.hour * 60 + utc.minute;
+}

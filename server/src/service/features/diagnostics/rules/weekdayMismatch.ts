@@ -1,0 +1,30 @@
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { isoDay, resolveDate, WEEKDAY_NAMES, weekdayLike } from '../../../dates';
+import { replaceSpan } from '../fixes';
+import type { Rule } from '../rule';
+import { frontMatterDates } from '../frontMatterDates';
+
+/** A weekday written next to a date must be that date's weekday. */
+export const weekdayMismatchRule: Rule = {
+  code: 'weekday-mismatch',
+  defaultSeverity: DiagnosticSeverity.Warning,
+  description: 'A weekday next to a date names another day than the date falls on (years inferred from the meeting date).',
+  appliesTo: ['minutes', 'index'],
+  check(context, report) {
+    const meeting = context.meetingDate;
+    for (const date of context.model.dates.concat(frontMatterDates(context))) {
+      if (!date.weekday) continue;
+      const resolved = resolveDate(date, meeting);
+      if (!resolved || resolved.weekday === date.weekday.value) continue;
+      const written = context.textOf(date.weekday.span);
+      const right = weekdayLike(resolved.weekday, written);
+      const inferred = date.year === null ? ` (the year ${resolved.year} is taken from the meeting date)` : '';
+      report({
+        start: date.weekday.span.start,
+        end: date.weekday.span.end,
+        message: `${isoDay(resolved)} is a ${WEEKDAY_NAMES[resolved.weekday - 1]}, not a ${WEEKDAY_NAMES[date.weekday.value - 1]}${inferred}.`,
+        fixes: [replaceSpan(context, `Change "${written}" to "${right}"`, date.weekday.span, right)],
+      });
+    }
+  },
+};

@@ -1,0 +1,107 @@
+import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DocumentContext } from './documentContext';
+import { codeActions } from './features/codeActions';
+import { computeDiagnostics, SOURCE } from './features/diagnostics/computeDiagnostics';
+import { RULES } from './features/diagnostics/rules';
+import type { MinutesSettings, WorkspaceKnowledge } from './knowledge/types';
+import { silentLogger, type Logger } from './logger';
+import { computeLineStarts, positionAt } from './parse/lines';
+import type { MinutesModel } from './parse/model';
+import { parseMinutes, type LineTokenCache } from './parse/parseMinutes';
+
+export { DocumentContext } from './documentContext';
+export { RULES } from './features/diagnostics/rules';
+export { FIX_ALL_KIND } from './features/codeActions';
+export { WorkspaceIndex } from './knowledge/workspaceIndex';
+export { CONFIG_FILE_NAME } from './knowledge/config';
+export { DEFAULT_SETTINGS, type MinutesSettings, type WorkspaceKnowledge } from './knowledge/types';
+export type { Logger } from './logger';
+
+/** The least a document must offer: what LSP's TextDocument has. */
+export interface TextDocumentLike {
+  readonly uri: string;
+  readonly version: number;
+  getText(): string;
+}
+
+export interface MinutesServiceOptions {
+  readonly logger?: Logger;
+  /** The clock (tests fix it; values without a year and "upcoming" depend on it). */
+  readonly clock?: () => Date;
+}
+
+/** Problems in the files Minutes learns from are reported under this code, on those files. */
+const KNOWLEDGE_FILE_CODE = 'knowledge-file';
+
+/** All diagnostic codes, for validating configuration. */
+export const RULE_CODES: readonly string[] = [...RULES.map((rule) => rule.code), KNOWLEDGE_FILE_CODE];
+
+/**
+ * The Minutes language service: text and workspace knowledge in, LSP types out. It owns
+ * only the parse cache (one model per open document version); it never talks to a client.
+ */
+export function createMinutesService(options: MinutesServiceOptions = {}) {
+  const logger = options.logger ?? silentLogger;
+  const clock = options.clock ?? (() => new Date());
+  const models = new Map<string, { model: MinutesModel; lines: LineTokenCache }>();
+
+  function parse(document: TextDocumentLike): MinutesModel {
+    const cached = models.get(document.uri);
+    if (cached && cached.model.version === document.version && document.version >= 0) return cached.model;
+    const lines: LineTokenCache = cached?.lines ?? new Map();
+    const model = parseMinutes(document.getText(), document.uri, document.version, lines);
+    models.set(document.uri, { model, lines });
+    return model;
+  }
+
+  function contextOf(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): DocumentContext {
+    return new DocumentContext(parse(document), knowledge, settings, clock());
+  }
+
+  return {
+    parse,
+    contextOf,
+
+    /** Drops a closed document's cached model. */
+    forget(uri: string): void {
+      models.delete(uri);
+    },
+
+    diagnostics(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Diagnostic[] {
+      return computeDiagnostics(contextOf(document, knowledge, settings), logger);
+    },
+
+    /** Problems in a knowledge file (`_data/authors.yml`, `.minutes.json`, `_config.yml`) as diagnostics. */
+    knowledgeDiagnostics(uri: string, text: string, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Diagnostic[] {
+      const configured = settings.severity[KNOWLEDGE_FILE_CODE] ?? knowledge.severities.get(KNOWLEDGE_FILE_CODE);
+      if (configured === 'off') return [];
+      const lineStarts = computeLineStarts(text);
+      return knowledge.problems
+        .filter((problem) => problem.uri === uri)
+        .map((problem) => ({
+          range: { start: positionAt(lineStarts, problem.span.start), end: positionAt(lineStarts, problem.span.end) },
+          severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+          code: KNOWLEDGE_FILE_CODE,
+          source: SOURCE,
+          message: problem.message,
+        }));
+    },
+
+    codeActions(document: TextDocumentLike, range: Range, context: CodeActionContext, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CodeAction[] {
+      const requested = context.diagnostics.filter((d) => d.source === SOURCE);
+      const needsAll = !context.only || requested.length > 0 || context.only.length > 0;
+      const all = needsAll ? computeDiagnostics(contextOf(document, knowledge, settings), logger) : [];
+      // The client's copies may be stale; prefer the fresh diagnostics that overlap the range.
+      const fresh = all.filter((d) => requested.some((r) => r.code === d.code && sameRange(r.range, d.range)));
+      void range;
+      return codeActions(document.uri, fresh.length > 0 ? fresh : requested, all, context.only);
+    },
+  };
+}
+
+export type MinutesService = ReturnType<typeof createMinutesService>;
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

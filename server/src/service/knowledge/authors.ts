@@ -1,0 +1,65 @@
+import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import { computeLineStarts } from '../parse/lines';
+import type { KnowledgeProblem, Member } from './types';
+
+export interface AuthorsData {
+  readonly members: readonly Member[];
+  readonly problems: readonly KnowledgeProblem[];
+}
+
+/**
+ * Reads Jekyll's `_data/authors.yml`: each top-level key is a member's handle; `github:` and
+ * `cpan:` give aliases. A top-level key whose value is not a mapping is almost always a
+ * field that lost its indentation (CPANSec's own file has a stray `bio:`), so it is reported.
+ */
+export function parseAuthors(text: string, uri: string): AuthorsData {
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false });
+  const problems: KnowledgeProblem[] = doc.errors.map((error) => ({
+    uri,
+    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+    message: `_data/authors.yml is not valid YAML: ${error.message.split('\n')[0]}. Minutes keeps using the members it knew before.`,
+    severity: 'error',
+  }));
+  const members: Member[] = [];
+  if (!isMap(doc.contents)) return { members, problems };
+  let previousMember: string | null = null;
+  for (const pair of doc.contents.items as Pair[]) {
+    if (!isScalar(pair.key)) continue;
+    const handle = String(pair.key.value);
+    const keyRange = pair.key.range ?? [0, 0, 0];
+    if (!isMap(pair.value)) {
+      const hint = previousMember ? ` Is it meant to be indented under \`${previousMember}\`?` : '';
+      problems.push({
+        uri,
+        span: { start: keyRange[0], end: keyRange[1] },
+        message: `\`${handle}\` is at the top level, so Jekyll reads it as a member, but its value is not a mapping of name, github, bio….${hint}`,
+        severity: 'warning',
+      });
+      continue;
+    }
+    const field = (name: string): string | null => {
+      const value = pair.value && isMap(pair.value) ? pair.value.get(name) : undefined;
+      return typeof value === 'string' || typeof value === 'number' ? String(value) : null;
+    };
+    const aliases = [field('github'), field('cpan'), field('cpanid'), field('twitter')]
+      .filter((alias): alias is string => !!alias)
+      .map((alias) => alias.toLowerCase())
+      .filter((alias) => alias !== handle.toLowerCase());
+    const line = lineOf(text, keyRange[0]);
+    members.push({
+      handle,
+      name: field('name'),
+      aliases: [...new Set(aliases)],
+      github: field('github'),
+      source: `${uri}#L${line + 1}`,
+      bio: field('bio'),
+    });
+    previousMember = handle;
+  }
+  return { members, problems };
+}
+
+function lineOf(text: string, offset: number): number {
+  const starts = computeLineStarts(text.slice(0, offset));
+  return starts.length - 1;
+}

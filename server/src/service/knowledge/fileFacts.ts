@@ -1,0 +1,98 @@
+import { resolveDate } from '../dates';
+import type { MinutesModel } from '../parse/model';
+import { scanDates } from '../parse/textDates';
+import { scanTimes } from '../parse/textTimes';
+import { DateTime } from 'luxon';
+
+/** What one minutes file contributes to the workspace's knowledge. */
+export interface MinutesFacts {
+  readonly uri: string;
+  /** ISO date of the meeting, or null when the file does not say. */
+  readonly date: string | null;
+  /** The meeting's time with its zone as `meeting_time` gives it (`17:00 UTC`). */
+  readonly time: string | null;
+  readonly nextMeeting: { readonly date: string; readonly time: string | null } | null;
+  /** Handles mentioned, by lower-case handle: how often, and the spelling used most. */
+  readonly handles: ReadonlyMap<string, { readonly mentions: number; readonly spelling: string }>;
+  readonly projectLinks: readonly { readonly org: string; readonly number: number; readonly text: string }[];
+}
+
+const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
+const ISO = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+
+export function factsOfMinutes(model: MinutesModel): MinutesFacts {
+  const date = dateOfMinutes(model);
+  const counts = new Map<string, Map<string, number>>();
+  for (const handle of model.handles) {
+    const key = handle.name.toLowerCase();
+    let spellings = counts.get(key);
+    if (!spellings) counts.set(key, (spellings = new Map()));
+    spellings.set(handle.name, (spellings.get(handle.name) ?? 0) + 1);
+  }
+  const handles = new Map<string, { mentions: number; spelling: string }>();
+  for (const [key, spellings] of counts) {
+    let mentions = 0;
+    let spelling = key;
+    let best = -1;
+    for (const [written, count] of spellings) {
+      mentions += count;
+      if (count > best) [best, spelling] = [count, written];
+    }
+    handles.set(key, { mentions, spelling });
+  }
+  const projectLinks = model.links
+    .filter((link) => link.project && link.text.trim() !== '')
+    .map((link) => ({ org: link.project!.org, number: link.project!.number, text: link.text.trim() }));
+  let nextMeeting: MinutesFacts['nextMeeting'] = null;
+  const next = model.nextMeeting;
+  if (next?.date) {
+    const meeting = date ? DateTime.fromISO(date, { zone: 'UTC' }) : null;
+    const resolved = resolveDate(next.date, meeting);
+    if (resolved) {
+      nextMeeting = { date: resolved.toISODate()!, time: next.time ? normalTime(next.time) : null };
+    }
+  }
+  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks };
+}
+
+function timeOfMinutes(model: MinutesModel): string | null {
+  const source = model.frontMatter?.entries.get('meeting_time')?.scalar?.source;
+  const time = source ? scanTimes(String(source), [])[0] : undefined;
+  return time ? normalTime(time) : null;
+}
+
+/** The meeting's date as the file states it: `meeting_time`, else the file name, else a dated first heading. */
+export function dateOfMinutes(model: MinutesModel): string | null {
+  const source = model.frontMatter?.entries.get('meeting_time')?.scalar?.source;
+  const written = source ? scanDates(String(source), [])[0] : undefined;
+  if (written && written.year !== null) return iso(written.year, written.month, written.day);
+  const fromName = FILE_NAME_DATE.exec(decodeURIComponent(model.uri));
+  if (fromName) return `${fromName[1]}-${fromName[2]}-${fromName[3]}`;
+  const heading = model.headings.find((h) => h.level === 1);
+  const fromHeading = heading ? ISO.exec(heading.title) : null;
+  return fromHeading ? `${fromHeading[1]}-${fromHeading[2]}-${fromHeading[3]}` : null;
+}
+
+function iso(year: number, month: number, day: number): string {
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** Whether two readings of a file tell the workspace the same things. */
+export function sameFacts(a: MinutesFacts, b: MinutesFacts): boolean {
+  if (a.date !== b.date || a.time !== b.time || a.nextMeeting?.date !== b.nextMeeting?.date || a.nextMeeting?.time !== b.nextMeeting?.time) return false;
+  if (a.handles.size !== b.handles.size || a.projectLinks.length !== b.projectLinks.length) return false;
+  for (const [key, seen] of a.handles) {
+    const other = b.handles.get(key);
+    if (!other || other.mentions !== seen.mentions || other.spelling !== seen.spelling) return false;
+  }
+  return a.projectLinks.every((link, i) => {
+    const other = b.projectLinks[i]!;
+    return link.org === other.org && link.number === other.number && link.text === other.text;
+  });
+}
+
+/** A written time as Jekyll reads it best: `17:00 UTC`, `18:00 Europe/Amsterdam`. */
+export function normalTime(time: { hour: number; minute: number; zone: { kind: string; text: string } | null }): string {
+  const clock = `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  return time.zone ? `${clock} ${time.zone.kind === 'utc' ? 'UTC' : time.zone.text}` : clock;
+}

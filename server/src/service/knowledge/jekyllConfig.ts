@@ -1,0 +1,34 @@
+import { isMap, parseDocument } from 'yaml';
+import { isIanaZone } from '../parse/zones';
+import type { KnowledgeProblem } from './types';
+
+export interface JekyllConfig {
+  /** `timezone:` as Jekyll sets TZ for the build; null when absent. */
+  readonly timezone: string | null;
+  readonly problems: readonly KnowledgeProblem[];
+}
+
+/** Reads what Minutes needs from `_config.yml`: the build's time zone. */
+export function parseJekyllConfig(text: string, uri: string): JekyllConfig {
+  const doc = parseDocument(text, { version: '1.1', prettyErrors: false });
+  const problems: KnowledgeProblem[] = doc.errors.map((error) => ({
+    uri,
+    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+    message: `_config.yml is not valid YAML: ${error.message.split('\n')[0]}. Jekyll will refuse to build the site.`,
+    severity: 'error',
+  }));
+  if (!isMap(doc.contents)) return { timezone: null, problems };
+  const node = doc.contents.get('timezone', true) as { value?: unknown; range?: [number, number, number] } | undefined;
+  const value = node?.value;
+  if (typeof value !== 'string' || value === '') return { timezone: null, problems };
+  if (!isIanaZone(value) && value !== 'UTC') {
+    problems.push({
+      uri,
+      span: { start: node?.range?.[0] ?? 0, end: node?.range?.[1] ?? 0 },
+      message: `\`timezone: ${value}\` is not an IANA zone name (such as Europe/Oslo); Jekyll passes it to TZ and the build runs in UTC or fails.`,
+      severity: 'warning',
+    });
+    return { timezone: null, problems };
+  }
+  return { timezone: value, problems };
+}

@@ -1,0 +1,136 @@
+import type { Span } from '../parse/model';
+
+/** A diagnostic severity as users write it in settings and the config file. */
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
+
+export interface Member {
+  /** The key in `_data/authors.yml` (or the config file): the canonical handle. */
+  readonly handle: string;
+  readonly name: string | null;
+  /** Other handles that mean this member (GitHub and CPAN ids, config aliases), lower case. */
+  readonly aliases: readonly string[];
+  readonly github: string | null;
+  /** Where the member was declared, for hovers and go-to. */
+  readonly source: string;
+  /** The member's text as written in the data file (bio etc.); untrusted. */
+  readonly bio: string | null;
+}
+
+/** What the workspace's minutes say about one handle. */
+export interface HandleUsage {
+  /** The spelling used most often. */
+  readonly handle: string;
+  /** Number of minutes files that mention it. */
+  readonly files: number;
+  readonly mentions: number;
+  /** Date (ISO) of the latest minutes that mention it. */
+  readonly lastSeen: string | null;
+}
+
+export interface Project {
+  readonly org: string;
+  readonly number: number;
+  /** The name used most recently. */
+  readonly name: string;
+  /** Earlier names, oldest first. */
+  readonly formerNames: readonly string[];
+}
+
+export interface TemplateSection {
+  readonly level: number;
+  readonly title: string;
+  /** Title without a leading agenda time ("Meeting start" for "17:00 UTC – Meeting start"). */
+  readonly label: string;
+  /** The section's text as in the template (heading line and its body up to the next heading). */
+  readonly text: string;
+}
+
+export interface MinutesTemplate {
+  readonly name: string;
+  /** Where it came from: a workspace file's URI, or "built-in". */
+  readonly source: string;
+  /** ISO date from which files are judged by this template. */
+  readonly since: string;
+  readonly sections: readonly TemplateSection[];
+  readonly frontMatterKeys: readonly string[];
+  /** The whole template text, for new meetings and snippets. */
+  readonly text: string;
+}
+
+/** A minutes file of the workspace, as the knowledge index keeps it. */
+export interface MinutesFileInfo {
+  readonly uri: string;
+  /** ISO date of the meeting (front matter, else the file name, else the heading). */
+  readonly date: string | null;
+  /** Time of the meeting with its zone (`17:00 UTC`), from `meeting_time`. */
+  readonly time: string | null;
+  /** When the file says the next meeting is: ISO date, and time with its zone (`17:00 UTC`). */
+  readonly nextMeeting: { readonly date: string; readonly time: string | null } | null;
+}
+
+/** A problem in a knowledge file (authors data, config, Jekyll config). */
+export interface KnowledgeProblem {
+  readonly uri: string;
+  readonly span: Span;
+  readonly message: string;
+  readonly severity: 'error' | 'warning';
+}
+
+/** Everything the features know about the workspace beyond the current document. */
+export interface WorkspaceKnowledge {
+  /** Bumped on every change, so caches keyed by it stay correct. */
+  readonly version: number;
+  /** The workspace (site) root, without a trailing slash. */
+  readonly rootUri: string;
+  findMember(handle: string): Member | null;
+  readonly members: readonly Member[];
+  /** Handles allowed without being members (`@all`), lower case. */
+  readonly specialHandles: ReadonlySet<string>;
+  usage(handle: string): HandleUsage | null;
+  readonly handleUsage: readonly HandleUsage[];
+  findProject(org: string, number: number): Project | null;
+  readonly projects: readonly Project[];
+  readonly templates: readonly MinutesTemplate[];
+  readonly minutesFiles: readonly MinutesFileInfo[];
+  /** The build zone Jekyll uses (from `_config.yml` `timezone:`; UTC as GitHub Pages builds). */
+  readonly buildZone: string;
+  /** Severity overrides per diagnostic code from the workspace config file. */
+  readonly severities: ReadonlyMap<string, SeverityName>;
+  /** Zones to show in hovers, from the config file (else the settings' or the defaults). */
+  readonly hoverZones: readonly string[] | null;
+  /** Names for timeanddate.com place ids. */
+  readonly places: ReadonlyMap<number, string>;
+  readonly problems: readonly KnowledgeProblem[];
+  /** Whether a workspace path (URI) is ignored by the config. */
+  isIgnored(uri: string): boolean;
+  /** Whether a path looks like a minutes file by the configured glob. */
+  isMinutesPath(uri: string): boolean;
+  /** URI of the minutes index page, if known. */
+  readonly indexPage: string | null;
+}
+
+/** Settings a client passes (VS Code's `minutes.*`), per resource. */
+export interface MinutesSettings {
+  readonly severity: Readonly<Record<string, SeverityName>>;
+  readonly hoverTimeZones: readonly string[];
+  /** IANA zone of the reader; empty for the machine's own. */
+  readonly readerTimeZone: string;
+  /** Overrides the build zone Jekyll uses; empty to take it from `_config.yml`. */
+  readonly buildTimeZone: string;
+}
+
+export const DEFAULT_HOVER_ZONES: readonly string[] = [
+  'UTC',
+  'Europe/Oslo',
+  'Europe/Amsterdam',
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+];
+
+export const DEFAULT_SETTINGS: MinutesSettings = {
+  severity: {},
+  hoverTimeZones: DEFAULT_HOVER_ZONES,
+  readerTimeZone: '',
+  buildTimeZone: '',
+};

@@ -1,0 +1,44 @@
+/** Line arithmetic over a document's text, shared by the parser and the features. */
+
+export function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  let at = text.indexOf('\n');
+  while (at >= 0) {
+    starts.push(at + 1);
+    at = text.indexOf('\n', at + 1);
+  }
+  return starts;
+}
+
+/** The line holding `offset` (binary search over line starts). */
+export function lineAt(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** End of a line's text, before its `\n` or `\r\n`. */
+export function endOfLine(text: string, lineStarts: readonly number[], line: number): number {
+  let end = line + 1 < lineStarts.length ? lineStarts[line + 1]! - 1 : text.length;
+  if (end > lineStarts[line]! && text.charCodeAt(end - 1) === 13) end--;
+  return end;
+}
+
+/** LSP position (line, UTF-16 character) of an offset. */
+export function positionAt(lineStarts: readonly number[], offset: number): { line: number; character: number } {
+  const line = lineAt(lineStarts, offset);
+  return { line, character: offset - lineStarts[line]! };
+}
+
+/** Offset of an LSP position, clamped to the line. */
+export function offsetAt(text: string, lineStarts: readonly number[], position: { line: number; character: number }): number {
+  if (position.line >= lineStarts.length) return text.length;
+  if (position.line < 0) return 0;
+  const end = endOfLine(text, lineStarts, position.line);
+  return Math.min(lineStarts[position.line]! + Math.max(position.character, 0), end);
+}

@@ -1,0 +1,263 @@
+import { parseFrontMatter } from './frontMatter';
+import type { LineTokens, LineZone } from './lineTokens';
+import type {
+  HandleRef,
+  Heading,
+  LinkRef,
+  LiquidRef,
+  ListItem,
+  MinutesModel,
+  PlaceholderRef,
+  TextDate,
+  TextTime,
+  ZoneRef,
+} from './model';
+import { findNextMeeting } from './nextMeeting';
+import { scanLine } from './scanLine';
+import { buildSections } from './sections';
+import { computeLineStarts, endOfLine, lineAt } from './lines';
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const PROJECT_URL = /^https?:\/\/github\.com\/orgs\/([\w.-]+)\/projects\/(\d+)\/?(?:[?#].*)?$/;
+const TIME_HEADING_LABEL = /^\s*(?:[-–—:]\s*)?/;
+
+/**
+ * Remembers the tokens of each distinct line text, so that re-parsing a document after an
+ * edit only scans the lines that changed. Owned by the caller (one per open document).
+ */
+export type LineTokenCache = Map<string, LineTokens>;
+
+/** Turns a document's text into the model every feature shares. */
+export function parseMinutes(text: string, uri: string, version: number, cache?: LineTokenCache): MinutesModel {
+  const hasBom = text.charCodeAt(0) === 0xfeff;
+  const lineStarts = computeLineStarts(text);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const frontMatter = parseFrontMatter(text, hasBom ? 1 : 0);
+  const bodyStart = frontMatter ? frontMatter.span.end : hasBom ? 1 : 0;
+  const nextCache: LineTokenCache | undefined = cache ? new Map() : undefined;
+
+  const headings: Heading[] = [];
+  const items: ListItem[] = [];
+  const handles: HandleRef[] = [];
+  const links: LinkRef[] = [];
+  const liquid: LiquidRef[] = [];
+  const times: TextTime[] = [];
+  const dates: TextDate[] = [];
+  const placeholders: PlaceholderRef[] = [];
+  const lineOfItem: number[] = [];
+  let fence: string | null = null;
+  let inComment = false;
+
+  const firstBodyLine = lineAt(lineStarts, bodyStart);
+  for (let line = firstBodyLine; line < lineStarts.length; line++) {
+    const lineStart = Math.max(lineStarts[line]!, bodyStart);
+    const lineEnd = endOfLine(text, lineStarts, line);
+    const lineText = text.slice(lineStart, lineEnd);
+
+    // Fenced code and HTML comments hold no minutes content.
+    const fenceMatch = FENCE.exec(lineText);
+    if (fence !== null) {
+      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
+      continue;
+    }
+    if (fenceMatch) {
+      fence = fenceMatch[1]!;
+      continue;
+    }
+    if (inComment || lineText.includes('<!--')) {
+      const wasInComment = inComment;
+      inComment = updateCommentState(lineText, inComment);
+      if (wasInComment || inComment) continue;
+    }
+
+    let tokens = cache?.get(lineText);
+    if (!tokens) tokens = scanLine(lineText);
+    nextCache?.set(lineText, tokens);
+    const at = lineStart;
+
+    for (const token of tokens.handles) handles.push({ name: token.name, span: shift(token, at), line });
+    for (const token of tokens.links) {
+      const project = PROJECT_URL.exec(token.target);
+      links.push({
+        text: token.text,
+        textSpan: { start: at + token.textStart, end: at + token.textEnd },
+        target: token.target,
+        targetSpan: { start: at + token.targetStart, end: at + token.targetEnd },
+        span: shift(token, at),
+        line,
+        project: project ? { org: project[1]!, number: Number(project[2]) } : null,
+      });
+    }
+    for (const token of tokens.liquid) {
+      liquid.push({ kind: token.kind, span: shift(token, at), source: token.source, variables: token.variables, line });
+    }
+    const lineTimes: TextTime[] = [];
+    for (const token of tokens.times) {
+      const time: TextTime = {
+        hour: token.hour,
+        minute: token.minute,
+        span: shift(token, at),
+        timeSpan: { start: at + token.start, end: at + token.timeEnd },
+        zone: token.zone ? shiftZone(token.zone, at) : null,
+        parenthesized: token.parenthesized,
+        line,
+      };
+      times.push(time);
+      lineTimes.push(time);
+    }
+    for (const token of tokens.dates) {
+      dates.push({
+        year: token.year,
+        month: token.month,
+        day: token.day,
+        span: shift(token, at),
+        weekday: token.weekday ? { value: token.weekday.value, span: shift(token.weekday, at) } : null,
+        line,
+      });
+    }
+    for (const token of tokens.placeholders) placeholders.push({ kind: token.kind, span: shift(token, at), line });
+
+    if (tokens.heading) {
+      const h = tokens.heading;
+      const title = lineText.slice(h.titleStart, h.titleEnd);
+      const leadingTime = lineTimes[0] && lineTimes[0].span.start === at + h.titleStart ? lineTimes[0] : null;
+      const label = leadingTime
+        ? title.slice(leadingTime.span.end - at - h.titleStart).replace(TIME_HEADING_LABEL, '')
+        : title;
+      headings.push({
+        level: h.level,
+        title,
+        titleSpan: { start: at + h.titleStart, end: at + h.titleEnd },
+        span: { start: at, end: lineEnd },
+        line,
+        time: leadingTime,
+        label,
+      });
+    } else if (tokens.item) {
+      const it = tokens.item;
+      items.push({
+        line,
+        indent: it.indent,
+        marker: it.marker,
+        markerSpan: { start: at + it.markerStart, end: at + it.markerEnd },
+        checkbox: it.checkbox ? { checked: it.checkbox.checked, span: shift(it.checkbox, at) } : null,
+        contentSpan: { start: at + it.contentStart, end: lineEnd },
+        content: lineText.slice(it.contentStart),
+        span: { start: at, end: lineEnd },
+        parent: -1,
+      });
+      lineOfItem.push(line);
+    }
+  }
+  if (cache && nextCache) {
+    cache.clear();
+    for (const [key, value] of nextCache) cache.set(key, value);
+  }
+
+  const listItems = nestListItems(items, text, lineStarts, headings);
+  const sections = buildSections(headings, text.length);
+  const model: MinutesModel = {
+    uri,
+    version,
+    text,
+    lineStarts,
+    hasBom,
+    eol,
+    frontMatter,
+    bodyStart,
+    headings,
+    sections,
+    listItems,
+    handles,
+    links,
+    liquid,
+    times,
+    dates,
+    placeholders,
+    nextMeeting: null,
+  };
+  return { ...model, nextMeeting: findNextMeeting(model) };
+}
+
+function updateCommentState(line: string, inComment: boolean): boolean {
+  let state = inComment;
+  let at = 0;
+  for (;;) {
+    if (state) {
+      const close = line.indexOf('-->', at);
+      if (close < 0) return true;
+      state = false;
+      at = close + 3;
+    } else {
+      const open = line.indexOf('<!--', at);
+      if (open < 0) return false;
+      state = true;
+      at = open + 4;
+    }
+  }
+}
+
+function shift<T extends { start: number; end: number }>(token: T, at: number) {
+  return { start: at + token.start, end: at + token.end };
+}
+
+function shiftZone(zone: LineZone, at: number): ZoneRef {
+  return { ...zone, span: { start: at + zone.start, end: at + zone.end } } as ZoneRef;
+}
+
+/**
+ * Gives each list item its parent (the nearest open item indented less) and its full span:
+ * continuation lines and sub-items, up to the next item at its level or shallower, a
+ * heading, or unindented text after a blank line.
+ */
+function nestListItems(items: ListItem[], text: string, lineStarts: readonly number[], headings: readonly Heading[]): ListItem[] {
+  const result: ListItem[] = [];
+  const open: number[] = [];
+  const headingLines = new Set(headings.map((h) => h.line));
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    while (open.length > 0 && items[open[open.length - 1]!]!.indent >= item.indent) open.pop();
+    // A heading between the parent candidate and this item ends the list.
+    while (open.length > 0 && hasHeadingBetween(headingLines, items[open[open.length - 1]!]!.line, item.line)) open.pop();
+    const parent = open.length > 0 ? open[open.length - 1]! : -1;
+    open.push(i);
+    result.push({ ...item, parent, span: { start: item.span.start, end: itemEnd(items, i, text, lineStarts, headingLines) } });
+  }
+  return result;
+}
+
+function hasHeadingBetween(headingLines: ReadonlySet<number>, from: number, to: number): boolean {
+  if (headingLines.size === 0 || to - from < 2) return false;
+  for (const line of headingLines) if (line > from && line < to) return true;
+  return false;
+}
+
+function itemEnd(items: readonly ListItem[], index: number, text: string, lineStarts: readonly number[], headingLines: ReadonlySet<number>): number {
+  const item = items[index]!;
+  let lastContentLine = item.line;
+  let sawBlank = false;
+  let nextItem = index + 1;
+  for (let line = item.line + 1; line < lineStarts.length; line++) {
+    if (headingLines.has(line)) break;
+    const next = items[nextItem];
+    if (next && next.line === line) {
+      if (next.indent <= item.indent) break;
+      lastContentLine = line;
+      sawBlank = false;
+      nextItem++;
+      continue;
+    }
+    const start = lineStarts[line]!;
+    const end = endOfLine(text, lineStarts, line);
+    const lineText = text.slice(start, end);
+    if (lineText.trim() === '') {
+      sawBlank = true;
+      continue;
+    }
+    const indent = lineText.length - lineText.trimStart().length;
+    if (indent <= item.indent && (sawBlank || indent === 0)) break;
+    lastContentLine = line;
+    sawBlank = false;
+  }
+  return endOfLine(text, lineStarts, lastContentLine);
+}

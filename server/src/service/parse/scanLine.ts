@@ -1,0 +1,107 @@
+import { inside, scanCodeSpans, scanLinks, scanLiquid, scanUrls, type Range } from './inlineSpans';
+import { NO_TOKENS, type LineHandle, type LineItem, type LinePlaceholder, type LineTokens } from './lineTokens';
+import { scanDates } from './textDates';
+import { scanTimes } from './textTimes';
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(\[([ xX])\](?=[ \t]|$)[ \t]*)?/;
+/** GitHub and CPAN ids: letters, digits, hyphens and underscores. */
+const HANDLE = /@([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)/g;
+/** Characters that make an `@` part of an address or word rather than a mention. */
+const NOT_BEFORE_HANDLE = /[\w.+\-/:@`]/;
+const PLACEHOLDER = /\b(FIXME|TODO)\b/g;
+const ELLIPSIS_ONLY = /^(?:…|\.{3}|\(\.{3}\)|\(…\))$/;
+
+/** Everything one line holds, with offsets relative to the line. Pure: depends on the text only. */
+export function scanLine(line: string): LineTokens {
+  if (line.trim() === '') return NO_TOKENS;
+  const heading = scanHeading(line);
+  const item = heading ? null : scanItem(line);
+  const code = scanCodeSpans(line);
+  const liquid = scanLiquid(line);
+  const links = scanLinks(line, code);
+  const urls = scanUrls(line);
+  const targets: Range[] = links.map((link) => ({ start: link.targetStart, end: link.targetEnd }));
+  const opaque = code.concat(urls, targets, liquid);
+  return {
+    heading,
+    item,
+    links,
+    liquid,
+    handles: scanHandles(line, opaque),
+    times: scanTimes(line, opaque),
+    dates: scanDates(line, opaque),
+    placeholders: scanPlaceholders(line, item, code),
+  };
+}
+
+function scanHeading(line: string): LineTokens['heading'] {
+  if (!line.includes('#')) return null;
+  const match = HEADING.exec(line);
+  if (!match) return null;
+  let titleEnd = line.length;
+  // An optional closing sequence of #s is not part of the title.
+  const closing = /[ \t]+#+[ \t]*$/.exec(line);
+  if (closing && closing.index >= match[0].length) titleEnd = closing.index;
+  while (titleEnd > match[0].length && /\s/.test(line.charAt(titleEnd - 1))) titleEnd--;
+  return { level: match[1]!.length, titleStart: match[0].length, titleEnd };
+}
+
+function scanItem(line: string): LineItem | null {
+  const match = ITEM.exec(line);
+  if (!match) return null;
+  const indentText = match[1]!;
+  const markerStart = indentText.length;
+  const marker = match[2]!;
+  const box = match[3];
+  let checkbox: LineItem['checkbox'] = null;
+  if (box) {
+    const boxStart = line.indexOf('[', markerStart + marker.length);
+    checkbox = { checked: match[4] !== ' ', start: boxStart, end: boxStart + 3 };
+  }
+  return {
+    indent: indentText.replace(/\t/g, '    ').length,
+    marker,
+    markerStart,
+    markerEnd: markerStart + marker.length,
+    checkbox,
+    contentStart: match[0].length,
+  };
+}
+
+function scanHandles(line: string, opaque: readonly Range[]): LineHandle[] {
+  if (!line.includes('@')) return [];
+  const handles: LineHandle[] = [];
+  HANDLE.lastIndex = 0;
+  for (let match = HANDLE.exec(line); match; match = HANDLE.exec(line)) {
+    const start = match.index;
+    if (start > 0 && NOT_BEFORE_HANDLE.test(line.charAt(start - 1))) continue;
+    if (inside(opaque, start)) continue;
+    const name = match[1]!;
+    // `@perl.org` after a word is an address; `@example.com` alone is one too.
+    if (line.charAt(start + match[0].length) === '.' && /^[A-Za-z]/.test(line.charAt(start + match[0].length + 1))) continue;
+    handles.push({ name, start, end: start + match[0].length });
+  }
+  return handles;
+}
+
+function scanPlaceholders(line: string, item: LineItem | null, code: readonly Range[]): LinePlaceholder[] {
+  const found: LinePlaceholder[] = [];
+  if (item) {
+    const content = line.slice(item.contentStart).trim();
+    if (content === '' && !item.checkbox) {
+      found.push({ kind: 'empty-item', start: item.markerStart, end: item.markerEnd });
+    } else if (ELLIPSIS_ONLY.test(content)) {
+      const start = line.indexOf(content, item.contentStart);
+      found.push({ kind: 'ellipsis-item', start, end: start + content.length });
+    }
+  }
+  if (line.includes('FIXME') || line.includes('TODO')) {
+    PLACEHOLDER.lastIndex = 0;
+    for (let match = PLACEHOLDER.exec(line); match; match = PLACEHOLDER.exec(line)) {
+      if (inside(code, match.index)) continue;
+      found.push({ kind: match[1] === 'FIXME' ? 'fixme' : 'todo', start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return found;
+}

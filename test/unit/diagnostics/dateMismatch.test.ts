@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../support/service';
+
+test('title, heading and "Time" line dates must match meeting_time; ISO dates get a fix', () => {
+  const checked = check(
+    '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes $02024-11-14$0\n---\n# Minutes 2024-11-16\n\n* **Time**: on November 14th, 2024, at 16:00 UTC.\n',
+  );
+  assert.deepEqual(checked.textsOf('date-mismatch'), ['2024-11-14', '2024-11-16', 'November 14th, 2024']);
+  const [title, heading] = checked.of('date-mismatch');
+  assert.match(title!.message, /The title says 2024-11-14, but `meeting_time` is on 2024-11-15/);
+  assert.match(checked.applyFix(title!), /title: Minutes 2024-11-15\n/);
+  assert.match(checked.applyFix(heading!), /# Minutes 2024-11-15\n/);
+});
+
+test('a file name that disagrees with meeting_time offers to rename the file', () => {
+  const checked = check('---\nlayout: page\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: Minutes 2024-11-27\n---\n', 'meetings/cpansec-minutes-2024-11-15.md');
+  const [diagnostic] = checked.of('date-mismatch');
+  assert.match(diagnostic!.message, /The file name says 2024-11-15, but `meeting_time` is on 2024-11-27/);
+  const [rename] = checked.actions(diagnostic!);
+  assert.equal(rename?.title, 'Rename the file to cpansec-minutes-2024-11-27.md');
+  assert.deepEqual(rename?.edit?.documentChanges, [
+    { kind: 'rename', oldUri: 'file:///site/meetings/cpansec-minutes-2024-11-15.md', newUri: 'file:///site/meetings/cpansec-minutes-2024-11-27.md' },
+  ]);
+});
+
+test('consistent corpus front matter and heading are not flagged', () => {
+  const checked = check(
+    '---\nlayout: single\ntoc: true\nmeeting_time: February 24th, 2024 15:00 UTC\ntitle: Minutes 2024-02-24\n---\n\n# Meeting Minutes 2024-02-24\n\n* **Time**: on February 24, 2024, at 15:00 UTC.\n',
+    'meetings/cpansec-minutes-2024-02-24.md',
+  );
+  assert.deepEqual(checked.of('date-mismatch'), []);
+});
