@@ -1,10 +1,10 @@
+import { DateTime } from 'luxon';
 import type { DateParseOutcome } from './dateParse';
-import { dateTimeOf } from './rubyTimeView';
 import type { BuildSettings } from './rubyValue';
 import type { Span } from './span';
 import type { TimeNote } from './timeNote';
 import type { TimeParseSuccess } from './timeParse';
-import { formatOffset } from './rubyTimeView';
+import { dateTimeOf, formatOffset } from './rubyTimeView';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -52,9 +52,10 @@ export function wordNotes(text: string, parse: DateParseOutcome, skip: Span[] = 
     if (skip.some((s) => s.start <= span.start && span.end <= s.end)) continue;
     const word = text.slice(span.start, span.end);
     const benign = BENIGN_WORD.test(word);
+    const dottedTime = /^\d{1,2}\.\d{2}$/.test(word) ? ` (a time needs a colon: ${word.replace('.', ':')})` : '';
     notes.push({
       kind: 'ignored-text',
-      message: benign ? `"${word}" is skipped.` : `"${word}" is not understood and silently ignored.`,
+      message: benign ? `"${word}" is skipped.` : `"${word}" is not understood and silently ignored${dottedTime}.`,
       span,
       text: word,
       benign,
@@ -89,7 +90,7 @@ export function parsedStringNotes(text: string, parsed: TimeParseSuccess, settin
     } else if (zone.reading.source === 'build-zone-abbreviation') {
       notes.push({
         kind: 'zone-from-build-zone',
-        message: `"${zone.text}" is understood only because the build zone (${settings.buildZone}) uses that abbreviation; a build in another zone (GitHub Pages: UTC) ignores it.`,
+        message: `"${text.slice(parts.zone.start, parts.zone.end)}" is understood only because the build zone (${settings.buildZone}) uses that abbreviation; a build in another zone (GitHub Pages: UTC) ignores it.`,
         span: parts.zone,
         text: text.slice(parts.zone.start, parts.zone.end),
         offsetSeconds: zone.reading.offsetSeconds,
@@ -116,15 +117,9 @@ export function parsedStringNotes(text: string, parsed: TimeParseSuccess, settin
   if (!hasClock) {
     notes.push({ kind: 'date-only', message: 'No time of day: it is midnight.', ...(parts.date ? { span: parts.date } : {}) });
   }
-  if (parsed.shifted) {
-    const shown = dateTimeOf(parsed.time, settings).toFormat('yyyy-MM-dd HH:mm');
-    const span = parts.date ?? parts.time;
-    notes.push({
-      kind: 'rollover',
-      message: `This date or time does not exist as written; Ruby rolls it over to ${shown}.`,
-      ...(span ? { span } : {}),
-    });
-  }
+  if (parsed.shifted) notes.push(rolloverNote(parsed, settings, parts));
+  const shift = buildZoneShift(parsed, settings);
+  if (shift) notes.push(shift);
   notes.push(...wordNotes(text, parse, skip));
   return notes;
 }
@@ -154,4 +149,36 @@ function clockNotes(parsed: TimeParseSuccess, settings: BuildSettings, parts: Da
     });
   }
   return notes;
+}
+
+/** Which part moved: a day past the month's end, 24:00 or second 60, or a wall time the build zone skips. */
+function rolloverNote(parsed: TimeParseSuccess, settings: BuildSettings, parts: DateParseOutcome['parts']): TimeNote {
+  const h = parsed.parse.hash;
+  const shown = dateTimeOf(parsed.time, settings).toFormat('yyyy-MM-dd HH:mm');
+  const monthDays = h.year !== undefined && h.mon !== undefined && h.mon >= 1 && h.mon <= 12
+    ? DateTime.utc(h.year, h.mon, 1).daysInMonth ?? 31
+    : 31;
+  if (h.mday !== undefined && h.mday > monthDays) {
+    return {
+      kind: 'rollover',
+      message: `Day ${h.mday} does not exist in that month; Ruby rolls it over to ${shown}.`,
+      ...(parts.date ? { span: parts.date } : {}),
+    };
+  }
+  const span = parts.time ?? parts.date;
+  const message = h.hour === 24 || h.sec === 60
+    ? `${h.hour === 24 ? '24:00' : 'Second 60'} is read as the next ${h.hour === 24 ? 'day' : 'minute'}: ${shown}.`
+    : `This wall time does not exist in the build zone (a daylight-saving change); Ruby moves it to ${shown}.`;
+  return { kind: 'rollover', message, ...(span ? { span } : {}) };
+}
+
+/** Jekyll's date_to_* filters show the build zone's date, which can differ from the date written. */
+function buildZoneShift(parsed: TimeParseSuccess, settings: BuildSettings): TimeNote | null {
+  const own = dateTimeOf(parsed.time, settings);
+  const local = own.setZone(settings.buildZone);
+  if (own.toISODate() === local.toISODate()) return null;
+  return {
+    kind: 'build-zone-shift',
+    message: `Jekyll's date filters show this in the build zone (${settings.buildZone}), where it is ${local.toFormat('yyyy-MM-dd HH:mm')}: date_to_string prints ${local.toFormat('dd LLL yyyy')}.`,
+  };
 }

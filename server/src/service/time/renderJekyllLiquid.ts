@@ -2,7 +2,6 @@ import { Liquid } from 'liquidjs';
 import { jekyllDateFilters } from './jekyllDateFilters';
 import { JekyllInvalidDateError } from './jekyllTime';
 import { buildClockTime } from './liquidToDate';
-import { rubyValueOfLiquid } from './liquidValues';
 import type { BuildSettings, RubyValue } from './rubyValue';
 import { RubyValueDrop } from './rubyValueDrop';
 

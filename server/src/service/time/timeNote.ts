@@ -21,6 +21,7 @@ import type { Span } from './span';
  * - `build-clock`: "now"/"today": the build time.
  * - `zoneless-timestamp`: a YAML timestamp with seconds but no zone: read as UTC, not as local time.
  * - `date-only`: no time of day: midnight (in the build zone for Jekyll's filters).
+ * - `build-zone-shift`: Jekyll's date_to_* filters convert into the build zone, where this falls on another date (23:30 UTC → next day in Oslo).
  */
 export type TimeNoteKind =
   | 'empty'
@@ -41,7 +42,8 @@ export type TimeNoteKind =
   | 'epoch-integer'
   | 'build-clock'
   | 'zoneless-timestamp'
-  | 'date-only';
+  | 'date-only'
+  | 'build-zone-shift';
 
 export interface TimeNote {
   kind: TimeNoteKind;
