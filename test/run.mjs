@@ -36,6 +36,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  mainFields: ['module', 'main'],
   sourcemap: 'inline',
   packages: 'external',
   logLevel: 'warning',

@@ -39,15 +39,20 @@ test('an editor without pull support gets the same diagnostics pushed, and new o
     await open(server);
     const first = await server.waitForPublished(URI, (p) => p.diagnostics.length > 0);
     assert.ok(codes(first.diagnostics).includes('missing-section'));
-    const broken = TEXT.replace('meeting_time: 2024-11-15 16:00 UTC', 'meeting_time: 2024-13-15 16:00 UTC');
+    // The April minutes format meeting_time with date_to_string: month 13 stops the site build.
+    const april = readFileSync(resolve(SITE, 'meetings/cpansec-minutes-2024-04-10.md'), 'utf8');
+    const aprilUri = pathToFileURL(resolve(SITE, 'meetings/cpansec-minutes-2024-04-10.md')).href;
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: aprilUri, languageId: 'markdown', version: 1, text: april } });
+    await server.waitForPublished(aprilUri);
     await server.connection.sendNotification('textDocument/didChange', {
-      textDocument: { uri: URI, version: 2 },
-      contentChanges: [{ text: broken }],
+      textDocument: { uri: aprilUri, version: 2 },
+      contentChanges: [{ text: april.replace('meeting_time: April 10th, 2024 17:00 UTC', 'meeting_time: April 10th, 2024 25:00 UTC') }],
     });
-    const second = await server.waitForPublished(URI, (p) => p.version === 2);
+    const second = await server.waitForPublished(aprilUri, (p) => p.version === 2);
     const badDate = second.diagnostics.filter((d) => d.code === 'bad-date');
-    assert.equal(badDate.length, 1);
+    assert.equal(badDate.length, 1, JSON.stringify(second.diagnostics));
     assert.equal(badDate[0]!.severity, 1);
+    assert.match(String(badDate[0]!.message), /stops with "Invalid Date: '"April 10th, 2024 25:00 UTC"' is not a valid datetime\."/);
   } finally {
     await server.stop();
   }

@@ -18,7 +18,7 @@ test('a misspelt member handle names the member and fixes the spelling', () => {
   assert.equal(rest.length, 0);
   assert.equal(checked.fixture.document.getText(diagnostic!.range), '@stigsp');
   assert.equal(diagnostic!.severity, 2);
-  assert.match(diagnostic!.message, /@stigsp is not a known handle; did you mean @stigtsp \(Stig Palmquist, in 2 minutes\)\?/);
+  assert.match(diagnostic!.message, /@stigsp is not a known handle; did you mean @stigtsp \(Stig Palmquist, named in 2 minutes files\)\?/);
   assert.match(checked.applyFix(diagnostic!), /    - @stigtsp – \[Pre-Release/);
 });
 

@@ -16,6 +16,7 @@ export type RuleCode =
   | 'next-meeting'
   | 'index'
   | 'minutes-link'
+  | 'upcoming-date'
   | 'knowledge-file';
 
 /** A quick fix carried in `diagnostic.data`, so code actions need no second analysis. */

@@ -11,6 +11,7 @@ import { projectLinkRule } from './rules/projectLink';
 import { timeOrderRule } from './rules/timeOrder';
 import { timezoneMismatchRule } from './rules/timezoneMismatch';
 import { unknownHandleRule } from './rules/unknownHandle';
+import { upcomingDateRule } from './rules/upcomingDate';
 import { weekdayMismatchRule } from './rules/weekdayMismatch';
 
 /** Every diagnostic rule, one per code, in the order their findings are listed. */
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   projectLinkRule,
   placeholderRule,
   nextMeetingRule,
+  upcomingDateRule,
   indexRule,
   minutesLinkRule,
 ];

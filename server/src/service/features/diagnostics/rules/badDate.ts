@@ -65,13 +65,13 @@ function reportFailure(context: DocumentContext, key: string, entry: FrontMatter
   const why = evaluation.notes.find((note) => note.kind !== 'ignored-text' && note.kind !== 'weekday');
   const span = why?.span ? shift(why.span, start) : entry.valueSpan;
   const consequence = used
-    ? `this page formats it with \`date_to_string\`, so the whole site build fails ("${evaluation.buildError}")`
-    : `the site build fails as soon as a page formats it with \`date_to_string\` ("${evaluation.buildError}")`;
+    ? `This page formats it with \`date_to_string\`, so the whole site build stops with "${evaluation.buildError}"`
+    : `This page does not format it, but any page or layout that does stops the site build with "${evaluation.buildError}"`;
   report({
     start: span.start,
     end: Math.max(span.end, span.start + 1),
     severity: used ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-    message: `Jekyll cannot read \`${key}\` as a date: ${why ? lowerFirst(why.message) : 'it is not a date.'} Then ${consequence}.`,
+    message: `\`${key}\` is not a date Jekyll can read: ${why ? why.message : 'it is not a date.'} ${consequence}.`,
   });
 }
 
@@ -147,8 +147,4 @@ function widenToSpace(context: DocumentContext, span: Span): Span {
 
 function shift(span: Span, offset: number): Span {
   return { start: span.start + offset, end: span.end + offset };
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLowerCase() + text.slice(1);
 }

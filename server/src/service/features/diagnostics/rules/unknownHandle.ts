@@ -30,7 +30,7 @@ export const unknownHandleRule: Rule = {
       if (verdict.suggestion) {
         const member = knowledge.findMember(verdict.suggestion);
         const usage = knowledge.usage(verdict.suggestion);
-        const who = [member?.name, usage ? `in ${usage.files} minutes` : null].filter(Boolean).join(', ');
+        const who = [member?.name, usage ? `named in ${usage.files} minutes files` : null].filter(Boolean).join(', ');
         report({
           start: handle.span.start,
           end: handle.span.end,
