@@ -89,3 +89,24 @@ test('syntax errors come back as data', () => {
   assert.equal(result.output, '');
   assert.match(String(result.error), /.+/);
 });
+
+test('the output does not depend on the zone the language server itself runs in', () => {
+  const template = '{{ page.meeting_time | date: "%Y-%m-%d %H:%M %Z" }} {{ page.meeting_time | date_to_xmlschema }}';
+  const cases: [string, string][] = [
+    ['2024-03-31 01:30 UTC', '2024-03-31 01:30 UTC 2024-03-31T01:30:00+00:00'],
+    ['2024-03-31 02:30 UTC', '2024-03-31 02:30 UTC 2024-03-31T02:30:00+00:00'],
+    ['2024-10-27 01:30 UTC', '2024-10-27 01:30 UTC 2024-10-27T01:30:00+00:00'],
+  ];
+  const saved = process.env.TZ;
+  try {
+    for (const processZone of ['Europe/Oslo', 'America/New_York', 'UTC']) {
+      process.env.TZ = processZone;
+      for (const [value, expected] of cases) {
+        assert.equal(render(template, text(value)).output, expected, `${value} with the server in ${processZone}`);
+      }
+    }
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+});

@@ -6,7 +6,8 @@ import { rubyValueOfLiquid } from './liquidValues';
 import { liquidInspect, liquidToJson } from './rubyJson';
 import { rubyFormatForLiquid, type StrftimeSubject } from './rubyStrftime';
 import { rubyToS } from './rubyToS';
-import { dateTimeOf, epochMillisOf, utcOffsetSecondsOf, zoneNameOf } from './rubyTimeView';
+import { liquidDateInput } from './liquidDateInput';
+import { dateTimeOf, utcOffsetSecondsOf, zoneNameOf } from './rubyTimeView';
 import type { BuildSettings, RubyDate, RubyTime } from './rubyValue';
 
 type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
@@ -15,17 +16,12 @@ type Filter = (this: FilterThis, input: unknown, ...args: unknown[]) => unknown;
 const original = liquidFilters as unknown as Record<string, Filter>;
 
 /**
- * liquidjs's date filters read the display offset from the engine options. Jekyll's
- * filters show every date in the build zone, whose offset changes with DST, so each
- * call gets the exact offset of its own instant (luxon's reading, in JavaScript's sign).
+ * liquidjs's date_to_string family reads the display offset from the engine options;
+ * each call gets the offset that goes with its prepared input (see liquidDateInput).
  */
-function withDisplayOffset(self: FilterThis, offsetSeconds: number): FilterThis {
-  const opts = { ...self.context.opts, timezoneOffset: -offsetSeconds / 60 };
+function withDisplayOffset(self: FilterThis, timezoneOffset: number): FilterThis {
+  const opts = { ...self.context.opts, timezoneOffset };
   return { ...self, context: Object.create(self.context, { opts: { value: opts } }) };
-}
-
-function jsDateOf(time: RubyTime): Date {
-  return new Date(epochMillisOf(time));
 }
 
 /** Jekyll's time(input) for any Liquid input; null means "hand the input back". */
@@ -37,20 +33,35 @@ function buildZoneTime(input: unknown, settings: BuildSettings): RubyTime | null
   return jekyllTime(value, settings);
 }
 
-/** Liquid's `date`: Ruby strftime on the parsed Time in its own zone (or on a Date: midnight, "+00:00"). */
-function strftimeSubject(value: RubyTime | RubyDate, settings: BuildSettings): { subject: StrftimeSubject; instant: Date } {
+/** What strftime shows: a Time in its own zone, or a Date as Ruby's Date#strftime sees it (midnight, "+00:00"). */
+function strftimeSubject(value: RubyTime | RubyDate, settings: BuildSettings): StrftimeSubject {
   if (value.kind === 'date') {
-    const moment = DateTime.utc(value.year, value.month, value.day);
-    return { subject: { moment, zoneName: '+00:00', offsetSeconds: 0, fraction: '' }, instant: moment.toJSDate() };
+    return { moment: DateTime.utc(value.year, value.month, value.day), zoneName: '+00:00', offsetSeconds: 0, fraction: '' };
   }
-  const subject = {
+  return {
     moment: dateTimeOf(value, settings),
     zoneName: zoneNameOf(value, settings),
     offsetSeconds: utcOffsetSecondsOf(value, settings),
     fraction: value.fraction,
   };
-  return { subject, instant: jsDateOf(value) };
 }
+
+/** Ruby's strftime through liquidjs's `date` filter. */
+function formatWithLiquid(self: FilterThis, subject: StrftimeSubject, format: string): unknown {
+  const { input, timezoneOffset, hourSkipped } = liquidDateInput(subject.moment);
+  const rubyFormat = rubyFormatForLiquid(format, { ...subject, literalHour: hourSkipped });
+  return original.date!.call(self, input, rubyFormat, timezoneOffset);
+}
+
+/**
+ * Jekyll's filters that print an offset. liquidjs's versions are `date` with these
+ * formats; going through `date` ourselves lets the offset be the Time's, not the one
+ * the prepared input carries.
+ */
+const OFFSET_FORMATS: Record<string, string> = {
+  date_to_xmlschema: '%Y-%m-%dT%H:%M:%S%:z',
+  date_to_rfc822: '%a, %d %b %Y %H:%M:%S %z',
+};
 
 /**
  * The filters whose Jekyll/Ruby behaviour differs from liquidjs's, each wrapping the
@@ -66,7 +77,11 @@ export function jekyllDateFilters(settings: BuildSettings): Record<string, Filte
     function (this: FilterThis, input: unknown, ...args: unknown[]): unknown {
       const time = buildZoneTime(input, settings);
       if (time === null) return input;
-      return original[name]!.call(withDisplayOffset(this, utcOffsetSecondsOf(time, settings)), jsDateOf(time), ...args);
+      const subject = strftimeSubject(time, settings);
+      const offsetFormat = OFFSET_FORMATS[name];
+      if (offsetFormat) return formatWithLiquid(this, subject, offsetFormat);
+      const { input: prepared, timezoneOffset } = liquidDateInput(subject.moment);
+      return original[name]!.call(withDisplayOffset(this, timezoneOffset), prepared, ...args);
     };
   return {
     date(this: FilterThis, input: unknown, ...args: unknown[]): unknown {
@@ -77,8 +92,7 @@ export function jekyllDateFilters(settings: BuildSettings): Record<string, Filte
       const value = rubyValueOfLiquid(input);
       const outcome = value ? liquidToDate(value, settings) : null;
       if (!outcome?.ok) return input;
-      const { subject, instant } = strftimeSubject(outcome.value, settings);
-      return original.date!.call(this, instant, rubyFormatForLiquid(format, subject), -subject.offsetSeconds / 60);
+      return formatWithLiquid(this, strftimeSubject(outcome.value, settings), format);
     },
     date_to_string: inBuildZone('date_to_string'),
     date_to_long_string: inBuildZone('date_to_long_string'),

@@ -10,6 +10,8 @@ export interface StrftimeSubject {
   offsetSeconds: number;
   /** Decimal digits of the fraction of a second, exact (luxon only keeps milliseconds). */
   fraction: string;
+  /** Print the hour conversions literally (the server's own zone skips this wall hour; see liquidDateInput). */
+  literalHour?: boolean;
 }
 
 const DIRECTIVE = /%([-_0^#:]+)?(\d+)?([EO])?(.)/g;
@@ -46,10 +48,10 @@ function applyCase(text: string, flags: string): string {
 /**
  * Rewrites a Ruby strftime format so that liquidjs's strftime (which does the common
  * conversions) prints what Ruby prints: `%Z` becomes Ruby's zone name (liquidjs would
- * print an IANA name or an offset), composites (%F %T %D %R %r %c %x %X %v %+) are
+ * print an IANA name or an offset), `%z` the Time's own offset, composites (%F %T %D %R %r %c %x %X %v %+) are
  * spelled out (liquidjs prints locale text or nothing for them), %N/%L come from the
- * exact fraction, %G/%g/%V (ISO week) and %::z are filled in, and %q — a liquidjs
- * extension Ruby does not have — is kept literally.
+ * exact fraction, %s from the instant, %G/%g/%V (ISO week) and %::z are filled in, and
+ * %q — a liquidjs extension Ruby does not have — is kept literally.
  */
 export function rubyFormatForLiquid(format: string, subject: StrftimeSubject, depth = 0): string {
   return format.replace(DIRECTIVE, (all: string, flags = '', width = '', _modifier: string | undefined, conversion: string) => {
@@ -59,7 +61,7 @@ export function rubyFormatForLiquid(format: string, subject: StrftimeSubject, de
       case 'Z':
         return literal(pad(applyCase(subject.zoneName, flags), flags, width, ' '));
       case 'z':
-        return flags.includes('::') ? literal(offsetWithSeconds(subject.offsetSeconds)) : all;
+        return literal(offsetConversion(subject.offsetSeconds, flags));
       case 'N':
       case 'L': {
         const digits = Number(width) || (conversion === 'N' ? 9 : 3);
@@ -73,13 +75,44 @@ export function rubyFormatForLiquid(format: string, subject: StrftimeSubject, de
         return literal(pad(String(subject.moment.weekNumber), flags, width || '2', '0'));
       case 'q':
         return literal(all);
+      case 's':
+        return literal(String(Math.floor(subject.moment.toSeconds())));
+      case 'H':
+      case 'k':
+      case 'I':
+      case 'l':
+      case 'p':
+      case 'P':
+        return subject.literalHour ? literal(hourConversion(conversion, subject.moment.hour, flags, width)) : all;
       default:
         return all;
     }
   });
 }
 
-function offsetWithSeconds(offsetSeconds: number): string {
-  const seconds = String(Math.abs(offsetSeconds) % 60).padStart(2, '0');
-  return `${formatOffset(offsetSeconds, true)}:${seconds}`;
+/** `%z` +0100, `%:z` +01:00, `%::z` +01:00:00. */
+function offsetConversion(offsetSeconds: number, flags: string): string {
+  if (flags.includes('::')) {
+    const seconds = String(Math.abs(offsetSeconds) % 60).padStart(2, '0');
+    return `${formatOffset(offsetSeconds, true)}:${seconds}`;
+  }
+  return formatOffset(offsetSeconds, flags.includes(':'));
+}
+
+function hourConversion(conversion: string, hour: number, flags: string, width: string): string {
+  const twelve = String(hour % 12 || 12);
+  switch (conversion) {
+    case 'H':
+      return pad(String(hour), flags, width || '2', '0');
+    case 'k':
+      return pad(String(hour), flags, width || '2', ' ');
+    case 'I':
+      return pad(twelve, flags, width || '2', '0');
+    case 'l':
+      return pad(twelve, flags, width || '2', ' ');
+    case 'p':
+      return applyCase(hour < 12 ? 'AM' : 'PM', flags);
+    default:
+      return flags.includes('^') ? (hour < 12 ? 'AM' : 'PM') : hour < 12 ? 'am' : 'pm';
+  }
 }
