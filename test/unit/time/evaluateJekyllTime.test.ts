@@ -117,3 +117,8 @@ test('connectors are benign ignored text', () => {
   const notes = evaluateJekyllTime(text(value), pages).notes.filter((n) => n.kind === 'ignored-text');
   assert.ok(notes.length > 0 && notes.every((n) => n.benign));
 });
+
+test('an unknown build zone falls back to UTC, as Ruby does', () => {
+  const evaluation = evaluateJekyllTime(text('2024-11-15 16:00'), { buildZone: 'Mars/Olympus_Mons', now });
+  assert.equal(evaluation.time?.toISO(), '2024-11-15T16:00:00.000Z');
+});

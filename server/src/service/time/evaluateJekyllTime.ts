@@ -8,6 +8,7 @@ import { rubyClassOf, type BuildSettings, type RubyClassName, type RubyTime, typ
 import type { Span } from './span';
 import type { TimeNote } from './timeNote';
 import type { TimeParseFailure } from './timeParse';
+import { usableSettings } from './usableSettings';
 
 /** Everything Jekyll does with one front-matter date value: what the date filters see, whether the build fails, and what was silently ignored or changed. */
 export interface JekyllTimeEvaluation {
@@ -27,7 +28,8 @@ export interface JekyllTimeEvaluation {
   parts: { date?: Span; time?: Span; zone?: Span; weekday?: Span };
 }
 
-export function evaluateJekyllTime(value: RubyValue, settings: BuildSettings): JekyllTimeEvaluation {
+export function evaluateJekyllTime(value: RubyValue, given: BuildSettings): JekyllTimeEvaluation {
+  const settings = usableSettings(given);
   const outcome = liquidToDate(value, settings);
   const base = { value, rubyClass: rubyClassOf(value) };
   if (!outcome.ok) {

@@ -4,6 +4,7 @@ import { JekyllInvalidDateError } from './jekyllTime';
 import { buildClockTime } from './liquidToDate';
 import type { BuildSettings, RubyValue } from './rubyValue';
 import { RubyValueDrop } from './rubyValueDrop';
+import { usableSettings } from './usableSettings';
 
 /**
  * Bounds for rendering untrusted templates. Text from files must not be able to hang
@@ -76,8 +77,9 @@ function errorMessage(error: unknown): string {
 export function renderJekyllLiquid(
   template: string,
   page: Record<string, RubyValue>,
-  settings: BuildSettings,
+  given: BuildSettings,
 ): LiquidRenderResult {
+  const settings = usableSettings(given);
   try {
     const engine = createEngine(settings);
     const pageScope: Record<string, unknown> = {};

@@ -6,6 +6,7 @@ import { timeLocal, timeUtc, trimFraction, type WallClock } from './rubyTimeCons
 import { dateTimeOf, epochMillisOf } from './rubyTimeView';
 import { RubyArgumentError, type BuildSettings, type RubyTime, type TimeField } from './rubyValue';
 import { isRubyUtcZone, rubyZoneOffset, type ZoneOffsetReading } from './zoneOffset';
+import { usableSettings } from './usableSettings';
 import { zoneOffsetSecondsAt } from './zoneAbbreviation';
 
 export type ClockField = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';
@@ -49,7 +50,8 @@ interface MakeTimeFields {
 type MadeTime = Omit<TimeParseSuccess, 'ok' | 'parse'>;
 
 /** Ruby's Time.parse(text) (time.rb): Date._parse, then make_time. Never throws. */
-export function rubyTimeParse(text: string, settings: BuildSettings): TimeParseOutcome {
+export function rubyTimeParse(text: string, given: BuildSettings): TimeParseOutcome {
+  const settings = usableSettings(given);
   let parse: DateParseOutcome | null = null;
   try {
     parse = dateParse(text, true);
