@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DateTime } from 'luxon';
 import { isScalar, parseDocument, type Scalar } from 'yaml';
 import type { BuildSettings } from '../../../server/src/service/time';
 
@@ -35,7 +36,7 @@ export const oracleRecords: OracleRecord[] = JSON.parse(readFileSync(join(SHARED
 export function settingsFor(record: OracleRecord): BuildSettings {
   const config = oracleMeta.tzConfigs.find((c) => c.label === record.tz);
   if (!config) throw new Error(`unknown tz setting ${record.tz}`);
-  return { buildZone: config.envTZ ?? config.configTimezone ?? 'UTC', now: new Date(Date.parse(oracleMeta.generatedAtUTC)) };
+  return { buildZone: config.envTZ ?? config.configTimezone ?? 'UTC', now: DateTime.fromISO(oracleMeta.generatedAtUTC).toJSDate() };
 }
 
 /** The `meeting_time` scalar node of a record's YAML line. */
