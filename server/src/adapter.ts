@@ -15,9 +15,9 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings } from './node/settings';
-import { refreshFile } from './node/workspaceFiles';
+import { readFileText, refreshFile } from './node/workspaceFiles';
 import { Workspaces } from './node/workspaces';
-import { SETTINGS_SECTION } from './protocol';
+import { Commands, SETTINGS_SECTION, type NewMeetingResult } from './protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings } from './service';
 import { describeError } from './service/logger';
 
@@ -145,6 +145,14 @@ export function startAdapter(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['@', '[', '/', '#', '(', ' '], resolveProvider: false },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Minutes' },
+        foldingRangeProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: [Commands.newMeeting, Commands.showMeetingTimes] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'minutes-language-server', version: '0.1.0' },
@@ -220,6 +228,110 @@ export function startAdapter(connection: Connection): void {
       { retriggerRequest: false },
     ),
   );
+
+  /** A workspace file's text: the editor's when it is open, else the disk's. */
+  const readText = (uri: string): string | null => documents.get(uri)?.getText() ?? readFileText(uri);
+
+  connection.onCompletion(
+    guard('completion', async (params) => {
+      // A space only completes front-matter values; elsewhere it would open a list on every word.
+      if (params.context?.triggerCharacter === ' ' && !(await inFrontMatter(params.textDocument.uri, params.position.line))) return [];
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.completions(found.document, params.position, found.knowledge, found.settings) : [];
+    }),
+  );
+
+  connection.onHover(
+    guard('hover', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.hover(found.document, params.position, found.knowledge, found.settings) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('document symbols', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.documentSymbols(found.document, found.knowledge) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('folding ranges', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.foldingRanges(found.document, found.knowledge) : [];
+    }),
+  );
+
+  connection.onDocumentLinks(
+    guard('document links', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.documentLinks(found.document, found.knowledge) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('references', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.references(found.document, params.position, found.knowledge, readText) : [];
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('prepare rename', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.prepareRename(found.document, params.position, found.knowledge) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('rename', async (params) => {
+      const found = await analyse(params.textDocument.uri);
+      return found ? service.rename(found.document, params.position, params.newName, found.knowledge, readText) : null;
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('command', async (params) => {
+      const target = typeof params.arguments?.[0] === 'string' ? (params.arguments[0] as string) : null;
+      if (params.command === Commands.showMeetingTimes) {
+        if (!target) return null;
+        const found = await analyse(target);
+        return found ? service.meetingTimes(found.document, found.knowledge, found.settings) : null;
+      }
+      if (params.command !== Commands.newMeeting) return null;
+      const owner = target ? workspaces.indexFor(target) : workspaces.first();
+      if (!owner) {
+        void connection.window.showErrorMessage('Minutes: open a folder with minutes first.');
+        return null;
+      }
+      await owner.ready;
+      const settings = target ? await settingsFor(target) : DEFAULT_SETTINGS;
+      const fromMinutes = target && owner.index.knowledge().minutesFiles.some((f) => f.uri === target) ? target : null;
+      const plan = service.newMeeting(fromMinutes, owner.index.knowledge(), settings, readText);
+      if (!plan.ok) {
+        void connection.window.showErrorMessage(`Minutes: ${plan.message}`);
+        return null;
+      }
+      const applied = await connection.workspace.applyEdit({ label: `New meeting ${plan.date}`, edit: plan.edit });
+      if (!applied.applied) {
+        void connection.window.showErrorMessage(`Minutes: the editor did not create the file (${applied.failureReason ?? 'no reason given'}).`);
+        return null;
+      }
+      owner.index.update(plan.uri, plan.text);
+      if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri: plan.uri, takeFocus: true });
+      refreshDiagnostics();
+      const result: NewMeetingResult = { uri: plan.uri, date: plan.date };
+      return result;
+    }),
+  );
+
+  async function inFrontMatter(uri: string, line: number): Promise<boolean> {
+    const document = documents.get(uri);
+    if (!document) return false;
+    const model = service.parse(document);
+    const fm = model.frontMatter;
+    return !!fm && line > 0 && model.lineStarts[line]! < fm.contentSpan.end + 1;
+  }
 
   connection.onCodeAction(
     guard('code actions', async (params) => {

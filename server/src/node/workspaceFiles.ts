@@ -97,3 +97,12 @@ export function refreshFile(index: WorkspaceIndex, uri: string): void {
     index.remove(uri);
   }
 }
+
+/** A file's text, or null when it cannot be read. */
+export function readFileText(uri: string): string | null {
+  try {
+    return readFileSync(pathOf(uri), 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -44,6 +44,12 @@ export class Workspaces {
     return this.indexes.get(root.replace(/\/$/, ''))!;
   }
 
+  /** The first workspace folder's index (for commands run without a file). */
+  first(): { index: WorkspaceIndex; ready: Promise<void> } | null {
+    for (const [root, entry] of this.indexes) if (root !== 'untitled:') return entry;
+    return null;
+  }
+
   all(): WorkspaceIndex[] {
     return [...this.indexes.values()].map((entry) => entry.index);
   }

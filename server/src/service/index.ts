@@ -1,7 +1,29 @@
-import type { CodeAction, CodeActionContext, Diagnostic, Range } from 'vscode-languageserver-types';
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionItem,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  Location,
+  Position,
+  Range,
+  WorkspaceEdit,
+} from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DocumentContext } from './documentContext';
+import { DEFAULT_SETTINGS } from './knowledge/types';
 import { codeActions } from './features/codeActions';
+import { completions } from './features/completion';
+import { documentLinks } from './features/documentLinks';
+import { handleReferences, prepareHandleRename, renameHandle, type ReadText } from './features/handles';
+import { hover } from './features/hover';
+import { meetingTimes } from './features/meetingTimes';
+import { planNewMeeting, type NewMeetingPlan } from './features/newMeeting';
+import { documentSymbols, foldingRanges } from './features/structure';
+import type { MeetingTimesResult } from '../protocol';
 import { computeDiagnostics, SOURCE } from './features/diagnostics/computeDiagnostics';
 import { RULES } from './features/diagnostics/rules';
 import type { MinutesSettings, WorkspaceKnowledge } from './knowledge/types';
@@ -16,6 +38,7 @@ export { FIX_ALL_KIND } from './features/codeActions';
 export { WorkspaceIndex } from './knowledge/workspaceIndex';
 export { CONFIG_FILE_NAME } from './knowledge/config';
 export { DEFAULT_SETTINGS, type MinutesSettings, type WorkspaceKnowledge } from './knowledge/types';
+export type { ReadText } from './features/handles';
 export type { Logger } from './logger';
 
 /** The least a document must offer: what LSP's TextDocument has. */
@@ -86,6 +109,47 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
           source: SOURCE,
           message: problem.message,
         }));
+    },
+
+    completions(document: TextDocumentLike, position: Position, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CompletionItem[] {
+      return completions(contextOf(document, knowledge, settings), position);
+    },
+
+    hover(document: TextDocumentLike, position: Position, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Hover | null {
+      return hover(contextOf(document, knowledge, settings), position);
+    },
+
+    documentSymbols(document: TextDocumentLike, knowledge: WorkspaceKnowledge): DocumentSymbol[] {
+      return documentSymbols(contextOf(document, knowledge, DEFAULT_SETTINGS));
+    },
+
+    foldingRanges(document: TextDocumentLike, knowledge: WorkspaceKnowledge): FoldingRange[] {
+      return foldingRanges(contextOf(document, knowledge, DEFAULT_SETTINGS));
+    },
+
+    documentLinks(document: TextDocumentLike, knowledge: WorkspaceKnowledge): DocumentLink[] {
+      return documentLinks(contextOf(document, knowledge, DEFAULT_SETTINGS));
+    },
+
+    references(document: TextDocumentLike, position: Position, knowledge: WorkspaceKnowledge, readText: ReadText): Location[] {
+      return handleReferences(contextOf(document, knowledge, DEFAULT_SETTINGS), position, readText);
+    },
+
+    prepareRename(document: TextDocumentLike, position: Position, knowledge: WorkspaceKnowledge): { range: Range; placeholder: string } | null {
+      return prepareHandleRename(contextOf(document, knowledge, DEFAULT_SETTINGS), position);
+    },
+
+    rename(document: TextDocumentLike, position: Position, newName: string, knowledge: WorkspaceKnowledge, readText: ReadText): WorkspaceEdit | null {
+      return renameHandle(contextOf(document, knowledge, DEFAULT_SETTINGS), position, newName, readText);
+    },
+
+    /** Plans the next meeting's file (and the index update) as one edit. */
+    newMeeting(fromUri: string | null, knowledge: WorkspaceKnowledge, settings: MinutesSettings, readText: ReadText): NewMeetingPlan {
+      return planNewMeeting(fromUri, knowledge, settings, clock(), readText);
+    },
+
+    meetingTimes(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): MeetingTimesResult | null {
+      return meetingTimes(contextOf(document, knowledge, settings));
     },
 
     codeActions(document: TextDocumentLike, range: Range, context: CodeActionContext, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CodeAction[] {

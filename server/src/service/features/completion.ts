@@ -122,6 +122,7 @@ function handleCompletions(context: DocumentContext, range: Range): CompletionIt
   for (const special of knowledge.specialHandles) if (!entries.has(special)) entries.set(special, { handle: special, member: null, usage: null });
   const ranked = [...entries.values()].sort(
     (a, b) =>
+      (b.usage?.lastAttended ?? '').localeCompare(a.usage?.lastAttended ?? '') ||
       (b.usage?.lastSeen ?? '').localeCompare(a.usage?.lastSeen ?? '') ||
       (b.usage?.files ?? 0) - (a.usage?.files ?? 0) ||
       a.handle.localeCompare(b.handle),
@@ -130,7 +131,9 @@ function handleCompletions(context: DocumentContext, range: Range): CompletionIt
     label: entry.handle,
     kind: entry.member ? CompletionItemKind.Constant : CompletionItemKind.Text,
     detail: entry.member?.name ?? (entry.usage ? 'not in _data/authors.yml' : 'special handle'),
-    documentation: entry.usage ? `In ${entry.usage.files} minutes, last on ${entry.usage.lastSeen ?? 'an undated meeting'}.` : undefined,
+    documentation: entry.usage
+      ? `Named in ${entry.usage.files} minutes files${entry.usage.lastAttended ? `; last attended ${entry.usage.lastAttended}` : ''}.`
+      : undefined,
     filterText: [entry.handle, entry.member?.name ?? '', ...(entry.member?.aliases ?? [])].join(' '),
     textEdit: { range, newText: entry.handle },
     sortText: String(index).padStart(4, '0'),

@@ -1,4 +1,5 @@
 import { resolveDate } from '../dates';
+import { attendees } from './attendance';
 import type { MinutesModel } from '../parse/model';
 import { scanDates } from '../parse/textDates';
 import { scanTimes } from '../parse/textTimes';
@@ -12,8 +13,8 @@ export interface MinutesFacts {
   /** The meeting's time with its zone as `meeting_time` gives it (`17:00 UTC`). */
   readonly time: string | null;
   readonly nextMeeting: { readonly date: string; readonly time: string | null } | null;
-  /** Handles mentioned, by lower-case handle: how often, and the spelling used most. */
-  readonly handles: ReadonlyMap<string, { readonly mentions: number; readonly spelling: string }>;
+  /** Handles mentioned, by lower-case handle: how often, the spelling used most, and whether listed as attending. */
+  readonly handles: ReadonlyMap<string, { readonly mentions: number; readonly spelling: string; readonly attended: boolean }>;
   readonly projectLinks: readonly { readonly org: string; readonly number: number; readonly text: string }[];
 }
 
@@ -29,7 +30,8 @@ export function factsOfMinutes(model: MinutesModel): MinutesFacts {
     if (!spellings) counts.set(key, (spellings = new Map()));
     spellings.set(handle.name, (spellings.get(handle.name) ?? 0) + 1);
   }
-  const handles = new Map<string, { mentions: number; spelling: string }>();
+  const present = attendees(model);
+  const handles = new Map<string, { mentions: number; spelling: string; attended: boolean }>();
   for (const [key, spellings] of counts) {
     let mentions = 0;
     let spelling = key;
@@ -38,7 +40,7 @@ export function factsOfMinutes(model: MinutesModel): MinutesFacts {
       mentions += count;
       if (count > best) [best, spelling] = [count, written];
     }
-    handles.set(key, { mentions, spelling });
+    handles.set(key, { mentions, spelling, attended: present.has(key) });
   }
   const projectLinks = model.links
     .filter((link) => link.project && link.text.trim() !== '')
@@ -83,7 +85,7 @@ export function sameFacts(a: MinutesFacts, b: MinutesFacts): boolean {
   if (a.handles.size !== b.handles.size || a.projectLinks.length !== b.projectLinks.length) return false;
   for (const [key, seen] of a.handles) {
     const other = b.handles.get(key);
-    if (!other || other.mentions !== seen.mentions || other.spelling !== seen.spelling) return false;
+    if (!other || other.mentions !== seen.mentions || other.spelling !== seen.spelling || other.attended !== seen.attended) return false;
   }
   return a.projectLinks.every((link, i) => {
     const other = b.projectLinks[i]!;

@@ -25,6 +25,8 @@ export interface HandleUsage {
   readonly mentions: number;
   /** Date (ISO) of the latest minutes that mention it. */
   readonly lastSeen: string | null;
+  /** Date (ISO) of the latest minutes that list it among the attendees. */
+  readonly lastAttended: string | null;
 }
 
 export interface Project {

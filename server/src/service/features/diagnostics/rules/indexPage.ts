@@ -1,9 +1,8 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
 import { isoDay } from '../../../dates';
-import type { MinutesFileInfo } from '../../../knowledge/types';
-import type { ListItem } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
+import { indexInsertion, listedItems } from '../../indexEntries';
 import { checkMinutesLinks, fileName, minutesLinks, type MinutesLink } from '../minutesLinks';
 import type { Reporter, Rule } from '../rule';
 
@@ -33,7 +32,7 @@ function checkUnlisted(context: DocumentContext, links: readonly MinutesLink[], 
   const items = listedItems(context, links);
   const anchor = items[items.length - 1]?.item.span ?? links[links.length - 1]?.link.span ?? { start: context.model.bodyStart, end: context.model.bodyStart };
   for (const file of unlisted) {
-    const insertion = items.length > 0 ? insertionFor(context, items, file) : null;
+    const insertion = indexInsertion(context, file, links);
     report({
       start: anchor.start,
       end: anchor.end,
@@ -41,40 +40,6 @@ function checkUnlisted(context: DocumentContext, links: readonly MinutesLink[], 
       fixes: insertion ? [replaceSpan(context, `Add ${fileName(file.uri)} to the list`, { start: insertion.at, end: insertion.at }, insertion.text)] : [],
     });
   }
-}
-
-interface ListedItem {
-  readonly item: ListItem;
-  readonly link: MinutesLink;
-}
-
-/** The list items that hold the index's links to minutes. */
-function listedItems(context: DocumentContext, links: readonly MinutesLink[]): ListedItem[] {
-  const found: ListedItem[] = [];
-  for (const link of links) {
-    const item = context.model.listItems.find((i) => i.contentSpan.start <= link.link.span.start && link.link.span.end <= i.contentSpan.end);
-    if (item) found.push({ item, link });
-  }
-  return found;
-}
-
-/** Where and how to list a file: in date order, in the style of the neighbouring entries. */
-function insertionFor(context: DocumentContext, items: readonly ListedItem[], file: MinutesFileInfo): { at: number; text: string } {
-  const dates = items.map((i) => i.link.file?.date ?? '');
-  const descending = dates.length > 1 && dates[0]! > dates[dates.length - 1]!;
-  const date = file.date ?? '';
-  const model = items[0]!;
-  const lineStart = context.model.lineStarts[model.item.line]!;
-  const prefix = context.model.text.slice(lineStart, model.item.contentSpan.start);
-  const label = /^\d{4}-\d{2}-\d{2}$/.test(model.link.link.text) ? date : fileName(file.uri).replace(/\.md$/, '');
-  const target = model.link.link.target.includes('/')
-    ? model.link.link.target.slice(0, model.link.link.target.lastIndexOf('/') + 1) + fileName(file.uri)
-    : fileName(file.uri);
-  const line = `${prefix}[${label}](${target})`;
-  const before = items.find((_, index) => (descending ? dates[index]! < date : dates[index]! > date));
-  if (before) return { at: context.model.lineStarts[before.item.line]!, text: line + context.model.eol };
-  const last = items[items.length - 1]!;
-  return { at: last.item.span.end, text: context.model.eol + line };
 }
 
 function checkNextMeeting(context: DocumentContext, report: Reporter): void {

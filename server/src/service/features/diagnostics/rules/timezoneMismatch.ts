@@ -4,7 +4,7 @@ import type { DocumentContext } from '../../../documentContext';
 import { isoDay, luxonZone, momentOf, resolveDate } from '../../../dates';
 import type { TextTime } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
-import { zoneAbbreviation } from '../../../zoneNames';
+import { zoneAbbreviation } from '../../../time';
 import type { Reporter, Rule } from '../rule';
 
 /**
@@ -60,7 +60,7 @@ function checkPair(context: DocumentContext, first: TextTime, second: TextTime, 
   report({
     start: second.span.start,
     end: second.span.end,
-    message: `${context.textOf(first.span)} on ${isoDay(moment)} is ${right}${dayNote} in ${second.zone!.text} (${zoneAbbreviation(there)}, UTC${there.toFormat('ZZ')}), not ${written}.`,
+    message: `${context.textOf(first.span)} on ${isoDay(moment)} is ${right}${dayNote} in ${second.zone!.text} (${zoneAbbreviation(there.zoneName!, there.toMillis())}, UTC${there.toFormat('ZZ')}), not ${written}.`,
     fixes: [replaceSpan(context, `Change ${written} to ${right}`, second.timeSpan, right)],
   });
 }
@@ -72,7 +72,7 @@ function checkAbbreviation(time: TextTime, date: DateTime, report: Reporter): vo
   if (!moment) return;
   const local = moment.setZone(zone.region);
   if (local.offset === zone.minutes) return;
-  const inEffect = zoneAbbreviation(local);
+  const inEffect = zoneAbbreviation(local.zoneName!, local.toMillis());
   report({
     start: zone.span.start,
     end: zone.span.end,

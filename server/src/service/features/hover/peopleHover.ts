@@ -1,0 +1,38 @@
+import type { DocumentContext } from '../../documentContext';
+import type { HandleRef, LinkRef } from '../../parse/model';
+import { escapeMarkdown } from '../markdown';
+
+/** A handle: who it is, where to find them, and how present they have been. */
+export function handleHover(context: DocumentContext, handle: HandleRef): string {
+  const { knowledge } = context;
+  const member = knowledge.findMember(handle.name);
+  const usage = knowledge.usage(handle.name);
+  const lines: string[] = [];
+  if (member) {
+    const title = `**@${escapeMarkdown(member.handle)}**${member.name ? ` — ${escapeMarkdown(member.name)}` : ''}`;
+    lines.push(title);
+    if (member.bio) lines.push(escapeMarkdown(member.bio));
+    const login = member.github ?? member.handle;
+    lines.push(`GitHub: https://github.com/${encodeURIComponent(login)}`);
+    if (member.aliases.length > 0) lines.push(`Also known as ${member.aliases.map((a) => `@${escapeMarkdown(a)}`).join(', ')}.`);
+  } else if (knowledge.specialHandles.has(handle.name.toLowerCase())) {
+    lines.push(`**@${escapeMarkdown(handle.name)}**: a special handle for everyone, not a person.`);
+  } else {
+    lines.push(`**@${escapeMarkdown(handle.name)}**: not in \\_data/authors.yml.`);
+  }
+  if (usage) {
+    const attended = usage.lastAttended ? ` Last attended the meeting of ${escapeMarkdown(usage.lastAttended)}.` : '';
+    lines.push(escapeMarkdown(`Named in ${usage.files} minutes files (${usage.mentions} mentions), last on ${usage.lastSeen ?? 'an undated meeting'}.`) + attended);
+  }
+  return lines.join('\n\n');
+}
+
+/** A project board link: the project's current name and the names it had. */
+export function projectHover(context: DocumentContext, link: LinkRef): string | null {
+  if (!link.project) return null;
+  const project = context.knowledge.findProject(link.project.org, link.project.number);
+  if (!project) return escapeMarkdown(`Project ${link.project.number} of ${link.project.org}: not known to Minutes.`);
+  const lines = [`**${escapeMarkdown(project.name)}** — project ${project.number} of ${escapeMarkdown(project.org)}`];
+  if (project.formerNames.length > 0) lines.push(`Earlier names: ${project.formerNames.map(escapeMarkdown).join('; ')}.`);
+  return lines.join('\n\n');
+}
