@@ -75,6 +75,8 @@ function unparseableNotes(text: string, failure: TimeParseFailure): TimeNote[] {
   const notes: TimeNote[] = [];
   if (/exceeds the limit/.test(failure.error)) {
     notes.push({ kind: 'too-long', message: `Too long for Ruby's date parser (${failure.error}): the site build fails.` });
+  } else if (/supported range/.test(failure.error)) {
+    notes.push({ kind: 'out-of-range', message: `Too far from today for this tool to represent (${failure.error}).` });
   } else if (/^no time information/.test(failure.error)) {
     notes.push({ kind: 'no-time-information', message: 'Ruby finds no date or time in this text: the site build fails.', span: { start: 0, end: text.length } });
   } else {

@@ -29,7 +29,7 @@ export function liquidToDate(value: RubyValue, settings: BuildSettings): ToDateO
     case 'date':
       return { ok: true, value, how: 'as-is' };
     case 'integer':
-      return { ok: true, value: timeAt(value.value), how: 'epoch' };
+      return epochTime(value.value, String(value.value));
     case 'nil':
       return { ok: false, reason: 'empty' };
     case 'float':
@@ -41,18 +41,22 @@ export function liquidToDate(value: RubyValue, settings: BuildSettings): ToDateO
   }
 }
 
+/**
+ * Time.at(seconds). Ruby has no upper bound; luxon stops at ±8.64e15 ms, so beyond that
+ * (hundreds of millennia away) the value is reported as unreadable rather than printed as garbage.
+ */
+function epochTime(seconds: number, written: string): ToDateOutcome {
+  if (!DateTime.fromMillis(seconds * 1000).isValid) {
+    return { ok: false, reason: 'unparseable', failure: { ok: false, error: `time out of supported range (${written})`, parse: null } };
+  }
+  return { ok: true, value: timeAt(seconds), how: 'epoch' };
+}
+
 function stringToDate(text: string, settings: BuildSettings): ToDateOutcome {
   if (text === '') return { ok: false, reason: 'empty' };
   const lower = text.toLowerCase();
   if (lower === 'now' || lower === 'today') return { ok: true, value: buildClockTime(settings), how: 'now' };
-  if (/^\d+$/.test(lower)) {
-    const seconds = Number(lower);
-    if (!DateTime.fromMillis(seconds * 1000).isValid) {
-      const failure = { ok: false as const, error: `time out of supported range (${lower})`, parse: null };
-      return { ok: false, reason: 'unparseable', failure };
-    }
-    return { ok: true, value: timeAt(seconds), how: 'epoch' };
-  }
+  if (/^\d+$/.test(lower)) return epochTime(Number(lower), lower);
   // Case does not change what Date._parse recognises, so when downcasing would move
   // characters (a few non-ASCII letters) the original keeps the spans aligned.
   const parsed = rubyTimeParse(lower.length === text.length ? lower : text, settings);
