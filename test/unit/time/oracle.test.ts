@@ -11,6 +11,10 @@ for (const record of oracleRecords) {
     assert.equal(evaluation.rubyClass, record.rubyClass, 'Ruby class');
     assert.equal(evaluation.rubyClass, record.yamlType, 'YAML type');
     assert.equal(evaluation.buildError !== null, record.buildError !== undefined, `build fails: ${evaluation.buildError}`);
+    if (record.dependsOnBuildClock !== undefined && record.buildError === undefined) {
+      const fromClock = evaluation.notes.some((n) => n.kind === 'year-from-clock' || n.kind === 'date-from-clock');
+      assert.equal(fromClock, record.dependsOnBuildClock, 'depends on the build clock');
+    }
 
     const failing = Object.keys(record.filterErrors ?? {});
     for (const [name, template] of Object.entries(oracleMeta.filters)) {
