@@ -1,6 +1,6 @@
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex, type MinutesSettings } from '../../server/src/service';
+import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex, type MinutesService, type MinutesSettings, type WorkspaceKnowledge } from '../../server/src/service';
 import { fixture, type Fixture } from './fixture';
 
 export const SITE = 'file:///site';
@@ -37,8 +37,20 @@ export interface Checked {
   actions(diagnostic: Diagnostic): CodeAction[];
 }
 
-/** Checks a `$0`-marked fixture as the file at `path` in a site holding `workspace.files`. */
-export function check(marked: string, path = 'meetings/cpansec-minutes-2024-11-15.md', workspace: Workspace = {}): Checked {
+export interface Opened {
+  readonly fixture: Fixture;
+  readonly service: MinutesService;
+  readonly knowledge: WorkspaceKnowledge;
+  readonly settings: MinutesSettings;
+  readonly index: WorkspaceIndex;
+  /** Reads the site's other files (for references, rename, New Meeting). */
+  readonly readText: (uri: string) => string | null;
+  /** The hover's Markdown at the first `$0`, or null. */
+  hover(): string | null;
+}
+
+/** Opens a `$0`-marked fixture as the file at `path` in a site holding `workspace.files`. */
+export function open(marked: string, path = 'meetings/cpansec-minutes-2024-11-15.md', workspace: Workspace = {}): Opened {
   const uri = `${SITE}/${path}`;
   const f = fixture(marked, uri);
   const index = workspaceIndex(workspace.files);
@@ -47,6 +59,26 @@ export function check(marked: string, path = 'meetings/cpansec-minutes-2024-11-1
   const service = createMinutesService({ clock: () => now });
   const settings = { ...DEFAULT_SETTINGS, ...workspace.settings };
   const knowledge = index.knowledge();
+  const texts = new Map(Object.entries(workspace.files ?? {}).map(([p, text]) => [`${SITE}/${p}`, text]));
+  texts.set(uri, f.text);
+  return {
+    fixture: f,
+    service,
+    knowledge,
+    settings,
+    index,
+    readText: (u) => texts.get(u) ?? null,
+    hover() {
+      const result = service.hover(f.document, f.position, knowledge, settings);
+      return result ? (result.contents as { value: string }).value : null;
+    },
+  };
+}
+
+/** Checks a `$0`-marked fixture as the file at `path` in a site holding `workspace.files`. */
+export function check(marked: string, path = 'meetings/cpansec-minutes-2024-11-15.md', workspace: Workspace = {}): Checked {
+  const { fixture: f, service, knowledge, settings } = open(marked, path, workspace);
+  const uri = f.document.uri;
   const diagnostics = service.diagnostics(f.document, knowledge, settings) as PlainDiagnostic[];
   const actions = (diagnostic: Diagnostic) =>
     service.codeActions(f.document, diagnostic.range, { diagnostics: [diagnostic] }, knowledge, settings);

@@ -1,10 +1,11 @@
 /**
- * Markdown for hovers. Text from files is untrusted: it is either escaped (every ASCII
- * punctuation mark that Markdown or HTML could act on gets a backslash) or shown in a code
- * block fenced longer than any backtick run inside it — never as links, commands or HTML.
+ * Markdown for hovers. Text from files is untrusted: it is either escaped (every mark that
+ * makes a link, an autolink, HTML, emphasis, code or a table gets a backslash; line breaks
+ * become spaces, so nothing starts a block) or shown in a code block fenced longer than any
+ * backtick run inside it — never as links, commands or HTML.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>&~"'=:$%@^;,/?]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]()!|<>&~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
 
 /** A fenced code block that no content can close early. */

@@ -22,7 +22,9 @@ export function handleHover(context: DocumentContext, handle: HandleRef): string
   }
   if (usage) {
     const attended = usage.lastAttended ? ` Last attended the meeting of ${escapeMarkdown(usage.lastAttended)}.` : '';
-    lines.push(escapeMarkdown(`Named in ${usage.files} minutes files (${usage.mentions} mentions), last on ${usage.lastSeen ?? 'an undated meeting'}.`) + attended);
+    const files = usage.files === 1 ? '1 minutes file' : `${usage.files} minutes files`;
+    const mentions = usage.mentions === 1 ? '1 mention' : `${usage.mentions} mentions`;
+    lines.push(escapeMarkdown(`Named in ${files} (${mentions}), last on ${usage.lastSeen ?? 'an undated meeting'}.`) + attended);
   }
   return lines.join('\n\n');
 }

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { open } from '../../support/service';
+
+const front = '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes 2024-11-15\n---\n';
+
+test('a time in the text without a year on its line resolves through the meeting date', () => {
+  const value = open(`${front}\n## $016:30 UTC – Pre-meeting socializing\n`).hover()!;
+  assert.match(value, /on 2024-11-15 \(the meeting date\)/);
+  assert.match(value, /\| Europe\/Amsterdam \| 17:30 CET \| Fri 15 Nov 2024 \|/);
+});
+
+test('a time on a line with a date uses that date: summer time in July from a November meeting', () => {
+  const value = open(`${front}\n* Next meeting is Wednesday 2025-07-02 @ $017:00UTC (19:00 Europe/Amsterdam)\n`).hover()!;
+  assert.match(value, /on 2025-07-02 \(the date on this line\)/);
+  assert.match(value, /\| Europe\/Amsterdam \| 19:00 CEST \| Wed 2 Jul 2025 \|/);
+});
+
+test('a hostile bio in _data/authors.yml is shown escaped: no link, no HTML, no command', () => {
+  const authors = 'mallory:\n  name: "Mallory <img src=x onerror=alert(1)>"\n  bio: "[click](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%22%7D) **bold** <script>alert(1)</script>"\n';
+  const value = open(`${front}\n* Attendees: $0@mallory\n`, undefined, { files: { '_data/authors.yml': authors } }).hover()!;
+  // Every < is escaped, so nothing is HTML; every ( is escaped, so nothing is a link target.
+  assert.doesNotMatch(value, /(^|[^\\])</);
+  assert.doesNotMatch(value, /(^|[^\\])\]\(/);
+  assert.ok(!/\]\(command:/.test(value), value);
+  assert.ok(value.includes('\\[click\\]\\(command:workbench'), value);
+  assert.ok(value.includes('\\<script\\>'), value);
+});
+
+test('a member: name, GitHub, mentions and the last meeting attended', () => {
+  const files = {
+    '_data/authors.yml': 'sjn:\n  name: Salve J. Nilsen\n  github: sjn\n',
+    'meetings/cpansec-minutes-2024-11-01.md': '---\nlayout: page\nmeeting_time: 2024-11-01 16:00 UTC\n---\n### Attendees\n* @sjn\n',
+    'meetings/cpansec-minutes-2024-11-08.md': '---\nlayout: page\nmeeting_time: 2024-11-08 16:00 UTC\n---\n* Regrets\n    * @sjn\n',
+  };
+  const value = open(`${front}\n* $0@sjn spoke\n`, undefined, { files }).hover()!;
+  assert.match(value, /\*\*@sjn\*\* — Salve J. Nilsen/);
+  assert.match(value, /GitHub: https:\/\/github\.com\/sjn/);
+  assert.match(value, /Named in 3 minutes files \\\(3 mentions\\\), last on 2024-11-15\. Last attended the meeting of 2024-11-01\./);
+});
+
+test('a project link names the current and earlier names', () => {
+  const value = open(`${front}\n9.  [$0CPANSec Governance, Policy & Funding](https://github.com/orgs/CPAN-Security/projects/7)\n`).hover()!;
+  assert.match(value, /\*\*CPANSec Governance, Policy \\& Funding\*\* — project 7 of CPAN-Security/);
+  assert.match(value, /Earlier names: CPAN-SEC Governance, Policy \\& Funding\./);
+});
+
+test('a timeanddate.com link: Liquid evaluated first, then date, time and places', () => {
+  const value = open(
+    `${front}\n*   ([Other timezones](https://www.timeanddate.com/worldclock/meeting$0details.html?{{ page.meeting_time | date: "year=%Y&month=%m&day=%d&hour=%H&min=%M&sec=0" }}&p1=1440&p2=179&p3=9999))\n`,
+    undefined,
+    { files: { '.minutes.json': '{ "places": { "9999": "Oslo" } }' } },
+  ).hover()!;
+  assert.match(value, /\*\*timeanddate\.com meeting details\*\* \(after Jekyll renders its Liquid\)/);
+  assert.match(value, /Encodes `Friday 2024-11-15 16:00`/);
+  assert.match(value, /p1=1440: UTC/);
+  assert.match(value, /p2=179: New York/);
+  assert.match(value, /p3=9999: Oslo/);
+});
+
+test('a hard-coded timeanddate.com link on the wrong day says so', () => {
+  const value = open(`${front}\n[Other timezones](https://www.timeanddate.com/worldclock/meetingdetails.html?year=2024&month=2&day=10&hour=15&$0min=0&sec=0&p1=187)\n`).hover()!;
+  assert.match(value, /The meeting is on 2024-11-15, not 2024-02-10/);
+  assert.match(value, /p1=187: unknown place/);
+});
+
+test('Liquid in the page cannot stall the hover: a loop bomb returns within 100 ms', () => {
+  const bomb = `${front}\n*   **Time**: {% for i in (1..999999999) %}x{% endfor %} {{ $0page.meeting_time | date: "%H:%M" }}\n`;
+  const opened = open(bomb);
+  const started = process.hrtime.bigint();
+  const value = opened.hover();
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+  assert.ok(elapsed < 100, `took ${elapsed} ms`);
+  assert.ok(value && value.includes('16:00'), String(value));
+});
