@@ -19,9 +19,11 @@ export function carryOver(model: MinutesModel, section: Span): string[] {
     if (known) return known;
     const item = model.listItems[index]!;
     let result: 'keep' | 'drop' | 'info';
-    if (item.checkbox) result = item.checkbox.checked ? 'drop' : 'keep';
-    else if (item.parent >= 0) result = decide(item.parent);
-    else result = 'info';
+    const parent = item.parent >= 0 ? decide(item.parent) : 'info';
+    // Everything under a checked item goes with it, even an open box.
+    if (parent === 'drop') result = 'drop';
+    else if (item.checkbox) result = item.checkbox.checked ? 'drop' : 'keep';
+    else result = parent;
     decision.set(index, result);
     return result;
   };

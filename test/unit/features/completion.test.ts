@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import type { CompletionItem } from 'vscode-languageserver-types';
+import { open, type Workspace } from '../../support/service';
+
+const authors = readFileSync('test/fixtures/cpansec/_data/authors.yml', 'utf8');
+const front = '---\nlayout: page\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: Minutes 2024-11-27\n---\n';
+const history: Workspace = {
+  files: {
+    '_data/authors.yml': authors,
+    'meetings/cpansec-minutes-2024-10-30.md': '---\nlayout: page\nmeeting_time: 2024-10-30 17:00 UTC\n---\n### Attendees\n* @timlegge\n* @ingy\n### Next meeting\n* Next meeting is 2024-11-15 @ 16:00 UTC\n',
+    'meetings/cpansec-minutes-2024-11-15.md': '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\n---\n### Attendees\n* @sjn\n* @ingy\n### Next meeting date, time and location\n*   Next meeting is Wednesday 2024-11-27 @ 17:00UTC in #cpansec-discussion on Matrix\n',
+  },
+};
+
+function complete(marked: string, path = 'meetings/cpansec-minutes-2024-11-27.md', workspace: Workspace = history): CompletionItem[] {
+  const opened = open(marked, path, workspace);
+  return opened.service.completions(opened.fixture.document, opened.fixture.position, opened.knowledge, opened.settings);
+}
+
+const edited = (item: CompletionItem) => (item.textEdit as { newText: string }).newText;
+
+test('@ offers members and regular attendees, most recent attendees first, with the name as detail', () => {
+  const items = complete(`${front}\n* Attendees: @$0\n`);
+  const labels = items.map((i) => i.label);
+  assert.deepEqual(labels.slice(0, 2).sort(), ['ingy', 'sjn']);
+  const sjn = items.find((i) => i.label === 'sjn')!;
+  assert.equal(sjn.detail, 'Salve J. Nilsen');
+  assert.match(sjn.filterText!, /Salve J\. Nilsen/);
+  assert.ok(labels.includes('stigtsp') && labels.includes('robrwo'));
+  assert.ok(labels.includes('ingy'), 'established by use');
+  assert.ok(labels.includes('all'), 'special handle');
+});
+
+test('no handle completion inside an e-mail address or a URL', () => {
+  assert.deepEqual(complete(`${front}\n* write to pause-admin@$0\n`), []);
+  assert.deepEqual(complete(`${front}\n* https://fosstodon.org/@$0\n`), []);
+});
+
+test('a list item or [ offers whole project links; /projects/ offers board numbers', () => {
+  const items = complete(`${front}\n### Quick summary of current work\n\n1.  CPAN Tra$0\n`);
+  assert.deepEqual(items.map(edited), ['[CPAN Transparency Logs](https://github.com/orgs/CPAN-Security/projects/2)']);
+  const bracket = complete(`${front}\n* see [$0\n`);
+  assert.ok(bracket.some((i) => edited(i) === '[CPAN Vulnerability Index](https://github.com/orgs/CPAN-Security/projects/10)'));
+  const numbers = complete(`${front}\n1. [x](https://github.com/orgs/CPAN-Security/projects/$0)\n`);
+  assert.deepEqual(numbers.find((i) => i.label === '10')?.detail, 'CPAN Vulnerability Index');
+});
+
+test('meeting_time proposes the slot the previous minutes announced; title follows the date', () => {
+  const items = complete('---\nlayout: page\nmeeting_time: $0\n---\n');
+  assert.equal(edited(items[0]!), '2024-11-27 17:00 UTC');
+  assert.match(items[0]!.detail!, /Announced as the next meeting in cpansec-minutes-2024-11-15\.md/);
+  const title = complete('---\nlayout: page\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: $0\n---\n');
+  assert.equal(edited(title[0]!), 'Minutes 2024-11-27');
+});
+
+test('without an announcement, the usual cadence after the previous meeting', () => {
+  const files = {
+    'meetings/cpansec-minutes-2024-10-02.md': '---\nmeeting_time: 2024-10-02 17:00 UTC\n---\n',
+    'meetings/cpansec-minutes-2024-10-16.md': '---\nmeeting_time: 2024-10-16 17:00 UTC\n---\n',
+    'meetings/cpansec-minutes-2024-10-30.md': '---\nmeeting_time: 2024-10-30 17:00 UTC\n---\n* Next meeting is to be decided\n',
+  };
+  const items = complete('---\nlayout: page\nmeeting_time: $0\n---\n', 'meetings/cpansec-minutes-2024-11-13.md', { files });
+  assert.equal(edited(items[0]!), '2024-11-13 17:00 UTC');
+  assert.match(items[0]!.detail!, /usual interval/);
+});
+
+test('front-matter keys that are missing', () => {
+  const items = complete('---\nlayout: page\n$0\n---\n');
+  assert.deepEqual(items.map((i) => i.label).slice(0, 3), ['title', 'meeting_time', 'toc']);
+});
+
+test('after ## the template sections still missing, at their level', () => {
+  const items = complete(`${front}\n## Meeting details\n## 17:00 UTC – Meeting start\n### Welcome\n\n## $0\n`);
+  const labels = items.map((i) => i.label);
+  assert.ok(labels.includes('Attendees, absents & regrets'));
+  assert.ok(!labels.includes('Welcome'));
+  assert.equal(edited(items.find((i) => i.label === 'Attendees, absents & regrets')!), '### Attendees, absents & regrets');
+});
+
+test('after a time, zone names, the group\'s zones first', () => {
+  const items = complete(`${front}\n* Next meeting is 2024-12-11 @ 17:00 UTC (18:00 $0)\n`);
+  assert.equal(items[0]!.label, 'UTC');
+  assert.ok(items.slice(0, 6).some((i) => i.label === 'Europe/Amsterdam'));
+  assert.ok(items.some((i) => i.label === 'Asia/Tokyo'));
+});
+
+test('nothing for Markdown that is not minutes', () => {
+  assert.deepEqual(complete('# Notes\n\n@$0\n', 'docs/notes.md'), []);
+});
