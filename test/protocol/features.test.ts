@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { ApplyWorkspaceEditParams, CompletionItem, Diagnostic, Hover, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type { ApplyWorkspaceEditParams, CompletionItem, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { PULL_CAPABILITIES, ROOT, spawnServer, type SpawnedServer } from '../support/lspClient';
 
@@ -25,7 +25,7 @@ before(async () => {
       else if ('textDocument' in change) {
         const path = new URL(change.textDocument.uri);
         const document = TextDocument.create(change.textDocument.uri, 'markdown', 0, readFileSync(path, 'utf8'));
-        writeFileSync(path, TextDocument.applyEdits(document, change.edits));
+        writeFileSync(path, TextDocument.applyEdits(document, change.edits as TextEdit[]));
       }
     }
     return { applied: true };

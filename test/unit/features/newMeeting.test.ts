@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { TextDocumentEdit } from 'vscode-languageserver-types';
+import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseMinutes } from '../../../server/src/service/parse/parseMinutes';
 import { allSections } from '../../../server/src/service/parse/sections';
@@ -62,7 +62,7 @@ test('New Meeting from the 2024-11-15 minutes: the file of 2024-11-27, the templ
   const index = changes[2] as TextDocumentEdit;
   assert.equal(index.textDocument.uri, `${SITE}/meetings/README.md`);
   const readme = TextDocument.create(index.textDocument.uri, 'markdown', 1, site['meetings/README.md']!);
-  const updated = TextDocument.applyEdits(readme, index.edits);
+  const updated = TextDocument.applyEdits(readme, index.edits as TextEdit[]);
   assert.match(updated, /next_meeting_time: 2024-11-27 17:00 UTC\n/);
   assert.match(updated, /\* \[2024-07-18\]\(cpansec-minutes-2024-07-18\.md\)\n\* \[2024-11-27\]\(cpansec-minutes-2024-11-27\.md\)\n$/);
 });

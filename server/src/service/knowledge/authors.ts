@@ -1,5 +1,6 @@
-import { isMap, isScalar, parseDocument, type Pair } from 'yaml';
+import { isMap, isScalar, type Pair } from 'yaml';
 import { computeLineStarts } from '../parse/lines';
+import { parseYamlFile } from './yamlFile';
 import type { KnowledgeProblem, Member } from './types';
 
 export interface AuthorsData {
@@ -13,13 +14,7 @@ export interface AuthorsData {
  * field that lost its indentation (CPANSec's own file has a stray `bio:`), so it is reported.
  */
 export function parseAuthors(text: string, uri: string): AuthorsData {
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: false });
-  const problems: KnowledgeProblem[] = doc.errors.map((error) => ({
-    uri,
-    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-    message: `_data/authors.yml is not valid YAML: ${error.message.split('\n')[0]}. Minutes keeps using the members it knew before.`,
-    severity: 'error',
-  }));
+  const { doc, problems } = parseYamlFile(text, uri, '_data/authors.yml', 'Minutes keeps using the members it knew before.');
   const members: Member[] = [];
   if (!isMap(doc.contents)) return { members, problems };
   let previousMember: string | null = null;

@@ -1,5 +1,6 @@
-import { isMap, parseDocument } from 'yaml';
+import { isMap } from 'yaml';
 import { isIanaZone } from '../parse/zones';
+import { parseYamlFile } from './yamlFile';
 import type { KnowledgeProblem } from './types';
 
 export interface JekyllConfig {
@@ -10,13 +11,7 @@ export interface JekyllConfig {
 
 /** Reads what Minutes needs from `_config.yml`: the build's time zone. */
 export function parseJekyllConfig(text: string, uri: string): JekyllConfig {
-  const doc = parseDocument(text, { version: '1.1', prettyErrors: false });
-  const problems: KnowledgeProblem[] = doc.errors.map((error) => ({
-    uri,
-    span: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-    message: `_config.yml is not valid YAML: ${error.message.split('\n')[0]}. Jekyll will refuse to build the site.`,
-    severity: 'error',
-  }));
+  const { doc, problems } = parseYamlFile(text, uri, '_config.yml', 'Jekyll will refuse to build the site.');
   if (!isMap(doc.contents)) return { timezone: null, problems };
   const node = doc.contents.get('timezone', true) as { value?: unknown; range?: [number, number, number] } | undefined;
   const value = node?.value;
