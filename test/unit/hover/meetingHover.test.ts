@@ -9,7 +9,7 @@ const clock = DateTime.fromISO(oracleMeta.generatedAtUTC).toJSDate();
 for (const record of oracleRecords) {
   test(`meeting_time hover shows what Jekyll publishes: #${record.id} [${record.tz}] ${record.yamlSource}`, () => {
     const zone = settingsFor(record).buildZone;
-    const files = zone === 'UTC' ? {} : { '_config.yml': `timezone: ${zone}\n` };
+    const files: Record<string, string> = zone === 'UTC' ? {} : { '_config.yml': `timezone: ${zone}\n` };
     const text = `---\nlayout: page\n$0${record.yamlSource}\ntitle: Minutes\n---\n`;
     const value = open(text, 'meetings/cpansec-minutes-2024-11-15.md', { files, now: clock }).hover();
     assert.ok(value, 'a hover');
