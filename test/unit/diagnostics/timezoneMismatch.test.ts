@@ -47,3 +47,15 @@ test('a time restated at midnight 24:00 is the next day 00:00', () => {
   const checked = check(`${front('2024-11-15 16:00 UTC')}\n* 2024-11-15 24:00 UTC (01:00 Europe/Oslo)\n`);
   assert.deepEqual(checked.of('timezone-mismatch'), []);
 });
+
+test('US DST switch days: 2024-03-10 New York is on EDT by 17:00 UTC, 2024-11-03 back on EST', () => {
+  const spring = check(`${front('2024-03-10 17:00 UTC')}\n* Sun 2024-03-10 17:00 UTC (13:00 America/New_York)\n`, 'meetings/cpansec-minutes-2024-03-10.md');
+  assert.deepEqual(spring.of('timezone-mismatch'), []);
+  const autumn = check(`${front('2024-11-03 17:00 UTC')}\n* Sun 2024-11-03 17:00 UTC (13:00 America/New_York)\n`, 'meetings/cpansec-minutes-2024-11-03.md');
+  assert.match(autumn.of('timezone-mismatch')[0]!.message, /is 12:00 in America\/New_York \(EST, UTC-05:00\), not 13:00/);
+});
+
+test('European autumn switch (2024-10-27): Amsterdam is back on CET at 16:00 UTC', () => {
+  const checked = check(`${front('2024-10-27 16:00 UTC')}\n* Sun 2024-10-27 16:00 UTC (18:00 Europe/Amsterdam)\n`, 'meetings/cpansec-minutes-2024-10-27.md');
+  assert.match(checked.of('timezone-mismatch')[0]!.message, /is 17:00 in Europe\/Amsterdam \(CET, UTC\+01:00\), not 18:00/);
+});
