@@ -31,3 +31,17 @@ test('consistent corpus front matter and heading are not flagged', () => {
   );
   assert.deepEqual(checked.of('date-mismatch'), []);
 });
+
+test('a hard-coded timeanddate.com link for another day is reported; the Liquid one and a matching one are not', () => {
+  const checked = check(
+    '---\nlayout: page\nmeeting_time: 2024-02-24 15:00 UTC\ntitle: Minutes 2024-02-24\n---\n' +
+      '* [Other timezones]($0https://www.timeanddate.com/worldclock/meetingdetails.html?year=2024&month=2&day=10&hour=15&min=0&sec=0&p1=187$0)\n' +
+      '* [Same day](https://www.timeanddate.com/worldclock/meetingdetails.html?year=2024&month=2&day=24&hour=15&min=0&sec=0&p1=187&p2=233)\n' +
+      '* [Liquid](https://www.timeanddate.com/worldclock/meetingdetails.html?{{ page.meeting_time | date: "year=%Y&month=%m&day=%d" }}&p1=187)\n',
+    'meetings/cpansec-minutes-2024-02-24.md',
+  );
+  const [diagnostic, ...rest] = checked.of('date-mismatch');
+  assert.equal(rest.length, 0);
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
+  assert.match(diagnostic!.message, /shows 2024-02-10, but `meeting_time` is on 2024-02-24/);
+});

@@ -5,6 +5,7 @@ import type { TextDate } from '../../../parse/model';
 import { frontMatterDates } from '../frontMatterDates';
 import { replaceSpan } from '../fixes';
 import type { Fix, Reporter, Rule } from '../rule';
+import { readTimeanddateLink } from '../../../timeanddateLink';
 
 const TIME_LINE = /\*\*Time\*\*/;
 
@@ -35,8 +36,25 @@ export const dateMismatchRule: Rule = {
       if (TIME_LINE.test(lineText)) checkDate(context, date, day, 'The "Time" line', report);
     }
     checkFileName(context, day, report);
+    checkTimeanddateLinks(context, report);
   },
 };
+
+/** A hard-coded timeanddate.com link (the agenda template's "FIXME: dates & time in URLs") must show the meeting's day. */
+function checkTimeanddateLinks(context: DocumentContext, report: Reporter): void {
+  const meeting = context.meetingTime?.toUTC();
+  if (!meeting) return;
+  for (const link of context.model.links) {
+    if (link.target.includes('{') || !/timeanddate\.com/.test(link.target)) continue;
+    const wall = readTimeanddateLink(link.target)?.wall;
+    if (!wall || wall.toISODate() === meeting.toISODate()) continue;
+    report({
+      start: link.targetSpan.start,
+      end: link.targetSpan.end,
+      message: `This timeanddate.com link shows ${wall.toISODate()}, but \`meeting_time\` is on ${meeting.toISODate()}. Let Jekyll fill it in: ?{{ page.meeting_time | date: "year=%Y&month=%m&day=%d&hour=%H&min=%M&sec=0" }}.`,
+    });
+  }
+}
 
 function isInEntry(context: DocumentContext, key: string, date: TextDate): boolean {
   const entry = context.entry(key);
