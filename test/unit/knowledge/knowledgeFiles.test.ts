@@ -48,7 +48,7 @@ test('.minutes.json adds members, projects, zones and severities; a broken one k
   const messages = knowledge.problems.filter((p) => p.uri === CONFIG).map((p) => p.message);
   assert.deepEqual(messages, [
     'The severity of `placeholder` must be one of error, warning, information, hint, off.',
-    '`no-such-code` is not a Minutes diagnostic code (front-matter, bad-date, date-mismatch, weekday-mismatch, timezone-mismatch, time-order, missing-section, unknown-handle, project-link, placeholder, next-meeting, upcoming-date, index, minutes-link, knowledge-file).',
+    '`no-such-code` is not a Minutes diagnostic code (front-matter, bad-date, date-mismatch, weekday-mismatch, timezone-mismatch, time-order, missing-section, unknown-handle, attendance, project-link, placeholder, next-meeting, upcoming-date, index, minutes-link, knowledge-file).',
     '`timeZones.build` must be an IANA zone name such as Europe/Oslo, or UTC.',
   ]);
   index.update(CONFIG, '{ "severity": ');

@@ -3,13 +3,21 @@ import type { HandleRef, MinutesModel } from '../parse/model';
 const PRESENT = /^\W*(?:attendees?|present|attending)\b/i;
 const AWAY = /^\W*(?:regrets?|absents?|absent|apologies|not attending)\b/i;
 
+export interface Attendance {
+  /** Handles (lower case) listed as attending. */
+  readonly present: ReadonlyMap<string, HandleRef>;
+  /** Handles (lower case) listed under regrets or absents. */
+  readonly away: ReadonlyMap<string, HandleRef>;
+}
+
 /**
- * Which handles of a minutes file are listed as attending: under an "Attendees"/"Present"
- * list item (CPANSec writes `- Present: @a, @b` or `* Attendees` with sub-items) or in an
- * "Attendees" section, and not under "Regrets"/"Absents".
+ * Who a minutes file lists as attending and who as away: under an "Attendees"/"Present" or
+ * "Regrets"/"Absents" list item (CPANSec writes `- Present: @a, @b` or `* Attendees` with
+ * sub-items), else by the section heading above ("### Attendees", "## Regrets").
  */
-export function attendees(model: MinutesModel): Set<string> {
-  const present = new Set<string>();
+export function attendance(model: MinutesModel): Attendance {
+  const present = new Map<string, HandleRef>();
+  const away = new Map<string, HandleRef>();
   const items = model.listItems;
   const verdictOfItem = new Map<number, boolean | null>();
   const verdict = (index: number): boolean | null => {
@@ -25,16 +33,20 @@ export function attendees(model: MinutesModel): Set<string> {
   for (const handle of model.handles) {
     while (itemIndex + 1 < items.length && items[itemIndex + 1]!.line <= handle.line) itemIndex++;
     while (headingIndex + 1 < model.headings.length && model.headings[headingIndex + 1]!.line <= handle.line) headingIndex++;
-    if (isPresent(model, handle, itemIndex, headingIndex, verdict)) present.add(handle.name.toLowerCase());
+    const listed = listedAs(model, handle, itemIndex, headingIndex, verdict);
+    const key = handle.name.toLowerCase();
+    if (listed === true && !present.has(key)) present.set(key, handle);
+    if (listed === false && !away.has(key)) away.set(key, handle);
   }
-  return present;
+  return { present, away };
 }
 
-function isPresent(model: MinutesModel, handle: HandleRef, itemIndex: number, headingIndex: number, verdict: (i: number) => boolean | null): boolean {
+function listedAs(model: MinutesModel, handle: HandleRef, itemIndex: number, headingIndex: number, verdict: (i: number) => boolean | null): boolean | null {
   const item = model.listItems[itemIndex];
   const heading = headingIndex >= 0 ? model.headings[headingIndex]! : null;
   const inItem = item && item.span.start <= handle.span.start && handle.span.end <= item.span.end && (!heading || item.line > heading.line);
   const fromItem = inItem ? verdict(itemIndex) : null;
   if (fromItem !== null) return fromItem;
-  return !!heading && PRESENT.test(heading.label) && !AWAY.test(heading.label);
+  if (!heading) return null;
+  return PRESENT.test(heading.label) && !AWAY.test(heading.label) ? true : AWAY.test(heading.label) ? false : null;
 }

@@ -1,5 +1,5 @@
 import { resolveDate } from '../dates';
-import { attendees } from './attendance';
+import { attendance } from './attendance';
 import type { MinutesModel } from '../parse/model';
 import { scanDates } from '../parse/textDates';
 import { scanTimes } from '../parse/textTimes';
@@ -30,7 +30,7 @@ export function factsOfMinutes(model: MinutesModel): MinutesFacts {
     if (!spellings) counts.set(key, (spellings = new Map()));
     spellings.set(handle.name, (spellings.get(handle.name) ?? 0) + 1);
   }
-  const present = attendees(model);
+  const present = attendance(model).present;
   const handles = new Map<string, { mentions: number; spelling: string; attended: boolean }>();
   for (const [key, spellings] of counts) {
     let mentions = 0;

@@ -11,6 +11,7 @@ export type RuleCode =
   | 'time-order'
   | 'missing-section'
   | 'unknown-handle'
+  | 'attendance'
   | 'project-link'
   | 'placeholder'
   | 'next-meeting'

@@ -1,4 +1,5 @@
 import type { Rule, RuleCode } from './rule';
+import { attendanceRule } from './rules/attendanceConflict';
 import { badDateRule } from './rules/badDate';
 import { dateMismatchRule } from './rules/dateMismatch';
 import { frontMatterRule } from './rules/frontMatterRule';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   timeOrderRule,
   missingSectionRule,
   unknownHandleRule,
+  attendanceRule,
   projectLinkRule,
   placeholderRule,
   nextMeetingRule,
