@@ -85,22 +85,34 @@ function words(label: string): string[] {
     .map((word) => SYNONYMS.get(word) ?? word);
 }
 
+interface Words {
+  readonly set: ReadonlySet<string>;
+  readonly first: string | undefined;
+}
+
+function wordsOf(label: string): Words {
+  const list = words(label);
+  return { set: new Set(list), first: list[0] };
+}
+
 /** How well a document heading stands for a template section (0 … ~1.75); 0.5 and above is a match. */
 export function sectionScore(heading: string, section: string): number {
-  const a = new Set(words(heading));
-  const b = new Set(words(section));
-  if (a.size === 0 || b.size === 0) return 0;
+  return score(wordsOf(heading), wordsOf(section));
+}
+
+function score(a: Words, b: Words): number {
+  if (a.set.size === 0 || b.set.size === 0) return 0;
   let shared = 0;
-  for (const word of a) if (b.has(word)) shared++;
+  for (const word of a.set) if (b.set.has(word)) shared++;
   if (shared === 0) return 0;
-  let score = shared / (a.size + b.size - shared);
-  const sameStart = [...a][0] === [...b][0];
+  let result = shared / (a.set.size + b.set.size - shared);
+  const sameStart = a.first === b.first;
   // One name inside the other counts when it is a real part of it, or starts the same way
   // ("Attendees" for "Attendees, absents & regrets"), not a lone common word ("Minutes").
-  const contained = shared === Math.min(a.size, b.size);
-  if (contained && (sameStart || shared * 2 >= Math.max(a.size, b.size))) score += 0.5;
-  if (sameStart) score += 0.25;
-  return score;
+  const contained = shared === Math.min(a.set.size, b.set.size);
+  if (contained && (sameStart || shared * 2 >= Math.max(a.set.size, b.set.size))) result += 0.5;
+  if (sameStart) result += 0.25;
+  return result;
 }
 
 /**
@@ -109,13 +121,23 @@ export function sectionScore(heading: string, section: string): number {
  */
 export function matchSections(template: MinutesTemplate, headings: readonly Heading[]): (Heading | null)[] {
   const candidates: { section: number; heading: number; score: number }[] = [];
-  template.sections.forEach((section, s) => {
-    headings.forEach((heading, h) => {
-      // A level-1 heading is the document's title, not one of its sections.
-      if (heading.level === 1) return;
-      const score = sectionScore(heading.label, section.label);
-      if (score >= 0.5) candidates.push({ section: s, heading: h, score });
-    });
+  const sectionWords = template.sections.map((section) => wordsOf(section.label));
+  // Headings repeat (a long file has many "Attendees"): score each distinct label once.
+  const byLabel = new Map<string, { section: number; score: number }[]>();
+  headings.forEach((heading, h) => {
+    // A level-1 heading is the document's title, not one of its sections.
+    if (heading.level === 1) return;
+    let matches = byLabel.get(heading.label);
+    if (!matches) {
+      const own = wordsOf(heading.label);
+      matches = [];
+      sectionWords.forEach((section, s) => {
+        const value = score(own, section);
+        if (value >= 0.5) matches!.push({ section: s, score: value });
+      });
+      byLabel.set(heading.label, matches);
+    }
+    for (const match of matches) candidates.push({ section: match.section, heading: h, score: match.score });
   });
   candidates.sort((x, y) => y.score - x.score || x.heading - y.heading);
   const matched: (Heading | null)[] = template.sections.map(() => null);

@@ -214,22 +214,19 @@ function nestListItems(items: ListItem[], text: string, lineStarts: readonly num
   const result: ListItem[] = [];
   const open: number[] = [];
   const headingLines = new Set(headings.map((h) => h.line));
+  let nextHeading = 0;
+  let lastHeadingLine = -1;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    while (nextHeading < headings.length && headings[nextHeading]!.line < item.line) lastHeadingLine = headings[nextHeading++]!.line;
     while (open.length > 0 && items[open[open.length - 1]!]!.indent >= item.indent) open.pop();
     // A heading between the parent candidate and this item ends the list.
-    while (open.length > 0 && hasHeadingBetween(headingLines, items[open[open.length - 1]!]!.line, item.line)) open.pop();
+    while (open.length > 0 && lastHeadingLine > items[open[open.length - 1]!]!.line) open.pop();
     const parent = open.length > 0 ? open[open.length - 1]! : -1;
     open.push(i);
     result.push({ ...item, parent, span: { start: item.span.start, end: itemEnd(items, i, text, lineStarts, headingLines) } });
   }
   return result;
-}
-
-function hasHeadingBetween(headingLines: ReadonlySet<number>, from: number, to: number): boolean {
-  if (headingLines.size === 0 || to - from < 2) return false;
-  for (const line of headingLines) if (line > from && line < to) return true;
-  return false;
 }
 
 function itemEnd(items: readonly ListItem[], index: number, text: string, lineStarts: readonly number[], headingLines: ReadonlySet<number>): number {
