@@ -1,15 +1,10 @@
 import { DateTime } from 'luxon';
 import { RubyArgumentError, type RubyTime, type RubyTimeZone } from './rubyValue';
+import type { CalendarFields } from './applyOffset';
 import { zoneOffsetSecondsAt } from './zoneAbbreviation';
 
 /** Calendar fields as handed to Ruby's Time.utc / Time.local / Time.new (not yet normalised). */
-export interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
+export interface WallClock extends CalendarFields {
   /** Decimal digits of the sub-second part ('' for none). */
   fraction: string;
 }
