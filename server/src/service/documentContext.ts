@@ -4,7 +4,7 @@ import { classifyDocument, type DocumentKind } from './documentKind';
 import { templateInForce } from './knowledge/templates';
 import type { MinutesSettings, MinutesTemplate, WorkspaceKnowledge } from './knowledge/types';
 import { positionAt } from './parse/lines';
-import type { FrontMatterEntry, MinutesModel, Span } from './parse/model';
+import type { FrontMatterEntry, MinutesModel, Span, TextDate } from './parse/model';
 import { evaluateJekyllTime, rubyValueOfScalar, type BuildSettings, type JekyllTimeEvaluation } from './time';
 
 const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
@@ -17,6 +17,8 @@ const HEADING_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 export class DocumentContext {
   readonly kind: DocumentKind;
   private evaluated = new Map<string, JekyllTimeEvaluation | null>();
+  private datesOnLines: Map<number, TextDate> | null = null;
+  private readonly memo = new Map<string, unknown>();
 
   constructor(
     readonly model: MinutesModel,
@@ -47,35 +49,54 @@ export class DocumentContext {
 
   /** The meeting's moment as written in `meeting_time`, when Jekyll can read it. */
   get meetingTime(): DateTime | null {
-    const time = this.evaluate('meeting_time')?.time;
-    return time && time.isValid ? time : null;
+    return this.once('meetingTime', () => {
+      const time = this.evaluate('meeting_time')?.time;
+      return time && time.isValid ? time : null;
+    });
   }
 
   /** The meeting's date: from `meeting_time`, else the file name, else a dated `# Minutes` heading. */
   get meetingDate(): DateTime | null {
-    const time = this.meetingTime;
-    if (time) return time.startOf('day');
-    return this.fileNameDate ?? this.headingDate;
+    return this.once('meetingDate', () => this.meetingTime?.startOf('day') ?? this.fileNameDate ?? this.headingDate);
   }
 
   get fileNameDate(): DateTime | null {
-    return isoDate(FILE_NAME_DATE.exec(decodeURIComponent(this.model.uri)));
+    return this.once('fileNameDate', () => isoDate(FILE_NAME_DATE.exec(decodeURIComponent(this.model.uri))));
   }
 
   get headingDate(): DateTime | null {
-    const first = this.model.headings.find((h) => h.level === 1);
-    return first ? isoDate(HEADING_DATE.exec(first.title)) : null;
+    return this.once('headingDate', () => {
+      const first = this.model.headings.find((h) => h.level === 1);
+      return first ? isoDate(HEADING_DATE.exec(first.title)) : null;
+    });
   }
 
   get template(): MinutesTemplate | null {
-    const date = this.meetingDate;
-    return date ? templateInForce(this.knowledge.templates, date.toISODate()!) : null;
+    return this.once('template', () => {
+      const date = this.meetingDate;
+      return date ? templateInForce(this.knowledge.templates, date.toISODate()!) : null;
+    });
+  }
+
+  /** Computes a derived fact once per context: several rules ask for the same ones. */
+  private once<T>(key: string, compute: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, compute());
+    return this.memo.get(key) as T;
   }
 
   /** Whether the meeting is still to come (the file is an agenda, so placeholders are expected). */
   get isUpcoming(): boolean {
     const time = this.meetingTime ?? this.meetingDate?.endOf('day');
     return time ? time.toMillis() > this.now.getTime() : false;
+  }
+
+  /** The first date written on a line, by line (built once, for rules that ask per line). */
+  dateOnLine(line: number): TextDate | undefined {
+    if (!this.datesOnLines) {
+      this.datesOnLines = new Map();
+      for (const date of this.model.dates) if (!this.datesOnLines.has(date.line)) this.datesOnLines.set(date.line, date);
+    }
+    return this.datesOnLines.get(line);
   }
 
   range(span: Span): Range {

@@ -72,7 +72,7 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
   function parse(document: TextDocumentLike): MinutesModel {
     const cached = models.get(document.uri);
     if (cached && cached.model.version === document.version && document.version >= 0) return cached.model;
-    const lines: LineTokenCache = cached?.lines ?? new Map();
+    const lines: LineTokenCache = cached?.lines ?? { lines: new Map() };
     const model = parseMinutes(document.getText(), document.uri, document.version, lines);
     models.set(document.uri, { model, lines });
     return model;

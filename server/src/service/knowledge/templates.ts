@@ -85,6 +85,8 @@ function words(label: string): string[] {
     .map((word) => SYNONYMS.get(word) ?? word);
 }
 
+const wordsOfTemplates = new WeakMap<MinutesTemplate, Words[]>();
+
 interface Words {
   readonly set: ReadonlySet<string>;
   readonly first: string | undefined;
@@ -121,7 +123,8 @@ function score(a: Words, b: Words): number {
  */
 export function matchSections(template: MinutesTemplate, headings: readonly Heading[]): (Heading | null)[] {
   const candidates: { section: number; heading: number; score: number }[] = [];
-  const sectionWords = template.sections.map((section) => wordsOf(section.label));
+  let sectionWords = wordsOfTemplates.get(template);
+  if (!sectionWords) wordsOfTemplates.set(template, (sectionWords = template.sections.map((section) => wordsOf(section.label))));
   // Headings repeat (a long file has many "Attendees"): score each distinct label once.
   const byLabel = new Map<string, { section: number; score: number }[]>();
   headings.forEach((heading, h) => {

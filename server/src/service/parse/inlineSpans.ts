@@ -1,4 +1,5 @@
-import type { LineLink, LineLiquid } from './lineTokens';
+import { EMPTY, type LineLink, type LineLiquid } from './lineTokens';
+
 
 /** A half-open range within a line. */
 export interface Range {
@@ -13,7 +14,7 @@ const AUTOLINK = /<(?:https?:|mailto:)[^\s<>]*>/g;
 
 /** Liquid output and tags on a line. */
 export function scanLiquid(line: string): LineLiquid[] {
-  if (!line.includes('{')) return [];
+  if (!line.includes('{')) return EMPTY;
   const found: LineLiquid[] = [];
   LIQUID.lastIndex = 0;
   for (let match = LIQUID.exec(line); match; match = LIQUID.exec(line)) {
@@ -31,7 +32,7 @@ export function scanLiquid(line: string): LineLiquid[] {
 
 /** Code spans: a run of backticks up to the next run of the same length. */
 export function scanCodeSpans(line: string): Range[] {
-  if (!line.includes('`')) return [];
+  if (!line.includes('`')) return EMPTY;
   const spans: Range[] = [];
   let at = line.indexOf('`');
   while (at >= 0) {
@@ -57,7 +58,7 @@ export function scanCodeSpans(line: string): Range[] {
  * CPANSec time links do), so `{{ … }}` is skipped as a unit, and parentheses nest.
  */
 export function scanLinks(line: string, code: readonly Range[]): LineLink[] {
-  if (!line.includes('](')) return [];
+  if (!line.includes('](')) return EMPTY;
   const links: LineLink[] = [];
   let open = line.indexOf('[');
   while (open >= 0) {

@@ -79,6 +79,9 @@ export interface LinePlaceholder {
   end: number;
 }
 
+/** One shared empty result: most lines hold nothing of a kind, and allocations add up. */
+export const EMPTY: never[] = [];
+
 export const NO_TOKENS: LineTokens = Object.freeze({
   heading: null,
   item: null,

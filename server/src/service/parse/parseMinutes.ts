@@ -25,7 +25,9 @@ const TIME_HEADING_LABEL = /^\s*(?:[-–—:]\s*)?/;
  * Remembers the tokens of each distinct line text, so that re-parsing a document after an
  * edit only scans the lines that changed. Owned by the caller (one per open document).
  */
-export type LineTokenCache = Map<string, LineTokens>;
+export interface LineTokenCache {
+  lines: Map<string, LineTokens>;
+}
 
 /** Turns a document's text into the model every feature shares. */
 export function parseMinutes(text: string, uri: string, version: number, cache?: LineTokenCache): MinutesModel {
@@ -34,7 +36,7 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const frontMatter = parseFrontMatter(text, hasBom ? 1 : 0);
   const bodyStart = frontMatter ? frontMatter.span.end : hasBom ? 1 : 0;
-  const nextCache: LineTokenCache | undefined = cache ? new Map() : undefined;
+  const nextCache: Map<string, LineTokens> | undefined = cache ? new Map() : undefined;
 
   const headings: Heading[] = [];
   const items: ListItem[] = [];
@@ -70,7 +72,7 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
       if (wasInComment || inComment) continue;
     }
 
-    let tokens = cache?.get(lineText);
+    let tokens = cache?.lines.get(lineText);
     if (!tokens) tokens = scanLine(lineText);
     nextCache?.set(lineText, tokens);
     const at = lineStart;
@@ -149,10 +151,8 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
       lineOfItem.push(line);
     }
   }
-  if (cache && nextCache) {
-    cache.clear();
-    for (const [key, value] of nextCache) cache.set(key, value);
-  }
+  // Only this version's lines are kept: the cache never outgrows the document.
+  if (cache && nextCache) cache.lines = nextCache;
 
   const listItems = nestListItems(items, text, lineStarts, headings);
   const sections = buildSections(headings, text.length);
@@ -211,7 +211,6 @@ function shiftZone(zone: LineZone, at: number): ZoneRef {
  * heading, or unindented text after a blank line.
  */
 function nestListItems(items: ListItem[], text: string, lineStarts: readonly number[], headings: readonly Heading[]): ListItem[] {
-  const result: ListItem[] = [];
   const open: number[] = [];
   const headingLines = new Set(headings.map((h) => h.line));
   let nextHeading = 0;
@@ -222,11 +221,13 @@ function nestListItems(items: ListItem[], text: string, lineStarts: readonly num
     while (open.length > 0 && items[open[open.length - 1]!]!.indent >= item.indent) open.pop();
     // A heading between the parent candidate and this item ends the list.
     while (open.length > 0 && lastHeadingLine > items[open[open.length - 1]!]!.line) open.pop();
-    const parent = open.length > 0 ? open[open.length - 1]! : -1;
+    // The items were made by this parse: completing them in place saves a copy of each.
+    const mutable = item as { parent: number; span: { start: number; end: number } };
+    mutable.parent = open.length > 0 ? open[open.length - 1]! : -1;
     open.push(i);
-    result.push({ ...item, parent, span: { start: item.span.start, end: itemEnd(items, i, text, lineStarts, headingLines) } });
+    mutable.span.end = itemEnd(items, i, text, lineStarts, headingLines);
   }
-  return result;
+  return items;
 }
 
 function itemEnd(items: readonly ListItem[], index: number, text: string, lineStarts: readonly number[], headingLines: ReadonlySet<number>): number {

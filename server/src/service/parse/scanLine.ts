@@ -1,7 +1,8 @@
 import { inside, scanCodeSpans, scanLinks, scanLiquid, scanUrls, type Range } from './inlineSpans';
-import { NO_TOKENS, type LineHandle, type LineItem, type LinePlaceholder, type LineTokens } from './lineTokens';
+import { EMPTY, NO_TOKENS, type LineHandle, type LineItem, type LinePlaceholder, type LineTokens } from './lineTokens';
 import { scanDates } from './textDates';
 import { scanTimes } from './textTimes';
+
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(\[([ xX])\](?=[ \t]|$)[ \t]*)?/;
@@ -12,25 +13,32 @@ const NOT_BEFORE_HANDLE = /[\w.+\-/:@`]/;
 const PLACEHOLDER = /\b(FIXME|TODO)\b/g;
 const ELLIPSIS_ONLY = /^(?:…|\.{3}|\(\.{3}\)|\(…\))$/;
 
+const NONE: Range[] = [];
+const DIGIT = /\d/;
+
 /** Everything one line holds, with offsets relative to the line. Pure: depends on the text only. */
 export function scanLine(line: string): LineTokens {
   if (line.trim() === '') return NO_TOKENS;
   const heading = scanHeading(line);
   const item = heading ? null : scanItem(line);
+  const hasDigit = DIGIT.test(line);
   const code = scanCodeSpans(line);
   const liquid = scanLiquid(line);
   const links = scanLinks(line, code);
   const urls = scanUrls(line);
-  const targets: Range[] = links.map((link) => ({ start: link.targetStart, end: link.targetEnd }));
-  const opaque = code.concat(urls, targets, liquid);
+  const opaque: Range[] =
+    code.length + urls.length + links.length + liquid.length === 0
+      ? NONE
+      : [...code, ...urls, ...links.map((link) => ({ start: link.targetStart, end: link.targetEnd })), ...liquid];
   return {
     heading,
     item,
     links,
     liquid,
     handles: scanHandles(line, opaque),
-    times: scanTimes(line, opaque),
-    dates: scanDates(line, opaque),
+    // Times and dates need digits: one test saves two pattern runs on most lines.
+    times: hasDigit ? scanTimes(line, opaque) : EMPTY,
+    dates: hasDigit ? scanDates(line, opaque) : EMPTY,
     placeholders: scanPlaceholders(line, item, code),
   };
 }
@@ -70,7 +78,7 @@ function scanItem(line: string): LineItem | null {
 }
 
 function scanHandles(line: string, opaque: readonly Range[]): LineHandle[] {
-  if (!line.includes('@')) return [];
+  if (!line.includes('@')) return EMPTY;
   const handles: LineHandle[] = [];
   HANDLE.lastIndex = 0;
   for (let match = HANDLE.exec(line); match; match = HANDLE.exec(line)) {
@@ -86,6 +94,7 @@ function scanHandles(line: string, opaque: readonly Range[]): LineHandle[] {
 }
 
 function scanPlaceholders(line: string, item: LineItem | null, code: readonly Range[]): LinePlaceholder[] {
+  if (!item && !line.includes('FIXME') && !line.includes('TODO')) return EMPTY;
   const found: LinePlaceholder[] = [];
   if (item) {
     const content = line.slice(item.contentStart).trim();

@@ -1,5 +1,6 @@
 import { overlaps, type Range } from './inlineSpans';
-import type { LineDate } from './lineTokens';
+import { EMPTY, type LineDate } from './lineTokens';
+
 
 const MONTHS: ReadonlyMap<string, number> = new Map([
   ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['may', 5], ['jun', 6],
@@ -31,8 +32,11 @@ const DATE = new RegExp(
   'g',
 );
 
+/** A cheap test that a line may hold a date at all, before the full pattern runs. */
+const MAY_HOLD_DATE = /\d{4}-\d\d-\d\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s|\d\s*(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
 export function scanDates(line: string, excluded: readonly Range[]): LineDate[] {
-  if (!/\d/.test(line)) return [];
+  if (!MAY_HOLD_DATE.test(line)) return EMPTY;
   const dates: LineDate[] = [];
   DATE.lastIndex = 0;
   for (let match = DATE.exec(line); match; match = DATE.exec(line)) {

@@ -13,7 +13,6 @@ const ZONE =
   /\s?(?:(UTC|GMT)(?:\s?([+-])(\d{1,2})(?::?(\d{2}))?)?(?![A-Za-z])|(Z)(?![A-Za-z\d])|([A-Z]{2,5})(?![A-Za-z])|([+-])(\d{2}):?(\d{2})(?!\d)|\(?([A-Z][A-Za-z_]+(?:\/[A-Za-z_][A-Za-z_+-]*){1,2})\)?)/y;
 
 export function scanTimes(line: string, excluded: readonly Range[]): LineTime[] {
-  if (!/\d/.test(line)) return [];
   const times: LineTime[] = [];
   TIME.lastIndex = 0;
   for (let match = TIME.exec(line); match; match = TIME.exec(line)) {

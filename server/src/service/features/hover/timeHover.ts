@@ -8,7 +8,7 @@ import { zoneRows, zoneTable } from './zoneTable';
 
 /** A time written in the text (`16:30 UTC`, `(18:00 Europe/Amsterdam)`) in every zone, on the date of its line or the meeting's. */
 export function timeHover(context: DocumentContext, time: TextTime): string | null {
-  const written = context.model.dates.find((d) => d.line === time.line);
+  const written = context.dateOnLine(time.line);
   const date = (written && resolveDate(written, context.meetingDate)) || context.meetingDate;
   if (!date) return null;
   const moment = momentOf(time, date);

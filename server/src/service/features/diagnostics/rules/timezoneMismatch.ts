@@ -23,13 +23,14 @@ export const timezoneMismatchRule: Rule = {
     for (let i = 0; i < times.length; i++) {
       const time = times[i]!;
       if (!time.zone) continue;
+      const next = times[i + 1];
+      const restated = next && next.line === time.line && next.zone && isRestatement(context, time, next) ? next : null;
+      // Only abbreviations and restatements need the calendar; most times need nothing.
+      if (time.zone.kind !== 'abbreviation' && !restated) continue;
       const date = dateOfLine(context, time.line);
       if (!date) continue;
       checkAbbreviation(time, date, report);
-      const next = times[i + 1];
-      if (next && next.line === time.line && next.zone && isRestatement(context, time, next)) {
-        checkPair(context, time, next, date, report);
-      }
+      if (restated) checkPair(context, time, restated, date, report);
     }
   },
 };
@@ -37,7 +38,7 @@ export const timezoneMismatchRule: Rule = {
 /** The date a line speaks of: a date written on it, else the meeting's. */
 function dateOfLine(context: DocumentContext, line: number): DateTime | null {
   const meeting = context.meetingDate;
-  const written = context.model.dates.find((d) => d.line === line);
+  const written = context.dateOnLine(line);
   return (written && resolveDate(written, meeting)) || meeting;
 }
 

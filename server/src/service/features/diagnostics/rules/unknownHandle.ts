@@ -54,8 +54,16 @@ interface KnownHandle {
   readonly weight: number;
 }
 
-/** Every handle that is fine to write, with how much it is used (members count as much used). */
+const knownByKnowledge = new WeakMap<WorkspaceKnowledge, KnownHandle[]>();
+
+/** Every handle that is fine to write, with how much it is used (members count as much used); once per knowledge snapshot. */
 function knownHandles(knowledge: WorkspaceKnowledge): KnownHandle[] {
+  let known = knownByKnowledge.get(knowledge);
+  if (!known) knownByKnowledge.set(knowledge, (known = collectKnownHandles(knowledge)));
+  return known;
+}
+
+function collectKnownHandles(knowledge: WorkspaceKnowledge): KnownHandle[] {
   const weights = new Map<string, KnownHandle>();
   const add = (handle: string, weight: number) => {
     const key = handle.toLowerCase();

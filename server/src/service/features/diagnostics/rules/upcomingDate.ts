@@ -27,26 +27,32 @@ export const upcomingDateRule: Rule = {
     const meeting = context.meetingDate;
     if (!meeting) return;
     const meetingDay = isoDay(meeting);
-    for (const section of allSections(context.model.sections)) {
-      if (!UPCOMING_SECTION.test(section.heading.label) || section.children.length > 0) continue;
-      for (const date of context.model.dates) {
-        if (date.year === null || date.span.start < section.heading.span.end || date.span.end > section.span.end) continue;
-        const resolved = resolveDate(date, null);
-        // Only an earlier year is the slip; a date days ago this year is a report of what just happened.
-        if (!resolved || resolved.year >= meeting.year || isoDay(resolved) >= meetingDay) continue;
-        if (isStruckThrough(context.model.text, context.model.lineStarts[date.line]!, date.span.start)) continue;
-        const nextYear = resolved.plus({ years: 1 });
-        const plausible = isoDay(nextYear) >= meetingDay && nextYear.diff(meeting, 'days').days <= 366;
-        const written = context.textOf(date.span);
-        const yearAt = written.lastIndexOf(String(resolved.year));
-        const yearSpan = { start: date.span.start + yearAt, end: date.span.start + yearAt + 4 };
-        report({
-          start: date.span.start,
-          end: date.span.end,
-          message: `${written} is before this meeting (${meetingDay}), in a list of what is coming up${plausible ? `: ${isoDay(nextYear)} was probably meant` : ''}.`,
-          fixes: plausible && yearAt >= 0 ? [replaceSpan(context, `Change the year to ${nextYear.year}`, yearSpan, String(nextYear.year))] : [],
-        });
-      }
+    // Leaf sections about what is coming up, in document order; dates are in order too.
+    const sections = [...allSections(context.model.sections)]
+      .filter((section) => UPCOMING_SECTION.test(section.heading.label) && section.children.length === 0)
+      .sort((a, b) => a.span.start - b.span.start);
+    let next = 0;
+    for (const date of context.model.dates) {
+      if (date.year === null || sections.length === 0) continue;
+      while (next < sections.length && sections[next]!.span.end <= date.span.start) next++;
+      const section = sections[next];
+      if (!section || date.span.start < section.heading.span.end) continue;
+      // Only an earlier year is the slip; a date days ago this year is a report of what just happened.
+      if (date.year >= meeting.year) continue;
+      const resolved = resolveDate(date, null);
+      if (!resolved || isoDay(resolved) >= meetingDay) continue;
+      if (isStruckThrough(context.model.text, context.model.lineStarts[date.line]!, date.span.start)) continue;
+      const nextYear = resolved.plus({ years: 1 });
+      const plausible = isoDay(nextYear) >= meetingDay && nextYear.diff(meeting, 'days').days <= 366;
+      const written = context.textOf(date.span);
+      const yearAt = written.lastIndexOf(String(resolved.year));
+      const yearSpan = { start: date.span.start + yearAt, end: date.span.start + yearAt + 4 };
+      report({
+        start: date.span.start,
+        end: date.span.end,
+        message: `${written} is before this meeting (${meetingDay}), in a list of what is coming up${plausible ? `: ${isoDay(nextYear)} was probably meant` : ''}.`,
+        fixes: plausible && yearAt >= 0 ? [replaceSpan(context, `Change the year to ${nextYear.year}`, yearSpan, String(nextYear.year))] : [],
+      });
     }
   },
 };

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench`: how fast the language service is on real minutes, against markdownlint
+ * measured in the same process. Prints a table and writes out/bench.json.
+ * `npm run bench -- --soak` instead applies 100,000 edits and reports memory.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../../server/src/service';
+import { corpusSite, documentOfSize, generatedWorkspace } from './corpus';
+import { median, percentile, time } from './measure';
+import { soak } from './soak';
+
+const ROOT = process.cwd();
+const URI = 'file:///site/meetings/cpansec-minutes-2024-11-15.md';
+const RUNS = 9;
+
+interface Row {
+  readonly what: string;
+  readonly value: string;
+  readonly target: string;
+  readonly met: boolean | null;
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--soak')) {
+    await soak();
+    return;
+  }
+  // markdownlint is published as an ES module only.
+  const { lint } = await import('markdownlint/sync');
+  const site = corpusSite();
+  const index = new WorkspaceIndex('file:///site', RULE_CODES);
+  for (const [path, text] of Object.entries(site)) index.update(`file:///site/${path}`, text);
+  const knowledge = index.knowledge();
+  const rows: Row[] = [];
+  const json: Record<string, unknown> = { machine: { cpu: cpus()[0]?.model, cores: cpus().length, node: process.version } };
+
+  const sizes = [
+    ['6 KB', 6_000],
+    ['100 KB', 100_000],
+    ['1 MB', 1_000_000],
+  ] as const;
+  const full: Record<string, number> = {};
+  for (const [label, size] of sizes) {
+    const text = documentOfSize(site, size);
+    // Fresh service each run: no parse cache, no line cache; the JIT is warm after the first.
+    // Warm the JIT first (small documents run often while typing, so more warm-up runs).
+    const warmUp = size < 1_000_000 ? 40 : 4;
+    const diagnose = () => createMinutesService().diagnostics({ uri: URI, version: 1, getText: () => text }, knowledge, DEFAULT_SETTINGS);
+    time(warmUp, diagnose);
+    const ours = median(time(RUNS, diagnose));
+    const peerRuns = size >= 1_000_000 ? 3 : RUNS;
+    const peer = median(time(peerRuns, () => lint({ strings: { doc: text } })));
+    full[label] = ours;
+    json[`diagnostics ${label}`] = { bytes: text.length, ms: ours, markdownlintMs: peer, ratio: peer / ours };
+    const target = label === '6 KB' ? 1 : label === '1 MB' ? 30 : null;
+    rows.push({
+      what: `full diagnostics, ${label} (${text.length} chars)`,
+      value: `${ours.toFixed(2)} ms (markdownlint ${peer.toFixed(1)} ms, ${(peer / ours).toFixed(0)}×)`,
+      target: target ? `≤ ${target} ms${label === '1 MB' ? ', ≥ 100×' : ''}` : '',
+      met: target ? ours <= target && (label !== '1 MB' || peer / ours >= 100) : null,
+    });
+  }
+  const linear = full['1 MB']! / full['100 KB']!;
+  rows.push({ what: 'linear cost: 1 MB / 100 KB', value: linear.toFixed(1), target: '≤ 12', met: linear <= 12 });
+
+  const big = documentOfSize(site, 1_000_000);
+  const service = createMinutesService();
+  service.diagnostics({ uri: URI, version: 1, getText: () => big }, knowledge, DEFAULT_SETTINGS);
+  let version = 1;
+  const edits = time(RUNS + 4, () => {
+    version++;
+    const at = Math.floor(big.length / 2) + version;
+    const edited = big.slice(0, at) + (version % 2 ? 'x' : 'y') + big.slice(at);
+    service.diagnostics({ uri: URI, version, getText: () => edited }, knowledge, DEFAULT_SETTINGS);
+  }).slice(4);
+  const edit = median(edits);
+  json['one-character edit, 1 MB'] = { ms: edit };
+  rows.push({ what: 'diagnostics after a one-character edit, 1 MB', value: `${edit.toFixed(2)} ms`, target: '≤ 10 ms', met: edit <= 10 });
+
+  const document = { uri: URI, version: 99_999, getText: () => big };
+  service.diagnostics(document, knowledge, DEFAULT_SETTINGS);
+  const positions = samplePositions(big, 400);
+  const hovers = positions.map((position) => time(1, () => service.hover(document, position, knowledge, DEFAULT_SETTINGS))[0]!);
+  const completions = positions.map((position) => time(1, () => service.completions(document, position, knowledge, DEFAULT_SETTINGS))[0]!);
+  for (const [what, samples] of [
+    ['hover', hovers],
+    ['completion', completions],
+  ] as const) {
+    const p50 = percentile(samples, 50);
+    const p99 = percentile(samples, 99);
+    json[`${what} latency, 1 MB`] = { positions: samples.length, p50, p99 };
+    rows.push({ what: `${what} latency at ${samples.length} positions, 1 MB`, value: `p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms`, target: 'p99 ≤ 5 ms', met: p99 <= 5 });
+  }
+
+  const workspace = generatedWorkspace(site, 1000);
+  const builds = time(7, () => {
+    const fresh = new WorkspaceIndex('file:///ws', RULE_CODES);
+    for (const [uri, text] of workspace) fresh.update(uri, text);
+    fresh.knowledge();
+  });
+  const build = median(builds);
+  json['knowledge, 1,000 files'] = { ms: build };
+  rows.push({ what: 'knowledge build, 1,000 minutes files', value: `${build.toFixed(0)} ms`, target: '≤ 1000 ms', met: build <= 1000 });
+
+  const cold = median(await coldStarts(7));
+  json['cold start to first diagnostics'] = { ms: cold };
+  rows.push({ what: 'spawned server: cold start to first diagnostics', value: `${cold.toFixed(0)} ms`, target: '≤ 300 ms', met: cold <= 300 });
+
+  for (const bundle of ['server.js', 'extension.js', 'cli.js']) {
+    const bytes = statSync(join(ROOT, 'dist', bundle)).size;
+    json[`bundle ${bundle}`] = { bytes };
+    const isServer = bundle === 'server.js';
+    rows.push({ what: `bundle dist/${bundle}`, value: `${(bytes / 1024 / 1024).toFixed(2)} MB`, target: isServer ? '≤ 1.5 MB' : '', met: isServer ? bytes <= 1.5 * 1024 * 1024 : null });
+  }
+
+  print(rows, json.machine as { cpu: string; cores: number; node: string });
+  mkdirSync(join(ROOT, 'out'), { recursive: true });
+  writeFileSync(join(ROOT, 'out', 'bench.json'), `${JSON.stringify({ ...json, rows }, null, 2)}\n`);
+  console.log('\nwritten to out/bench.json');
+}
+
+/** Positions spread over the document, on and off the things hovers and completions care about. */
+function samplePositions(text: string, count: number): { line: number; character: number }[] {
+  const lines = text.split('\n');
+  const positions: { line: number; character: number }[] = [];
+  for (let i = 0; i < count; i++) {
+    const line = Math.floor(((i * 7919) % lines.length));
+    const length = lines[line]!.length;
+    const at = lines[line]!.search(/@|\d\d:\d\d|\]\(|\{\{/);
+    positions.push({ line, character: i % 2 === 0 && at >= 0 ? at + 1 : Math.floor(length / 2) });
+  }
+  return positions;
+}
+
+/** Spawns the built server and times initialize → open → first diagnostics. */
+async function coldStarts(runs: number): Promise<number[]> {
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter } = await import('vscode-languageserver-protocol/node');
+  const site = join(ROOT, 'test/fixtures/cpansec');
+  const file = join(site, 'meetings/cpansec-minutes-2024-11-15.md');
+  const uri = pathToFileURL(file).href;
+  const text = readFileSync(file, 'utf8');
+  const results: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('client/registerCapability', () => null);
+    connection.listen();
+    const rootUri = pathToFileURL(site).href;
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'site' }], capabilities: { textDocument: { diagnostic: {} }, workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items: unknown[] };
+    results.push(performance.now() - started);
+    if (report.items.length === 0) throw new Error('cold start: no diagnostics');
+    connection.dispose();
+    child.kill();
+  }
+  return results;
+}
+
+function print(rows: readonly Row[], machine: { cpu: string; cores: number; node: string }): void {
+  console.log(`Minutes bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}\n`);
+  const width = Math.max(...rows.map((r) => r.what.length));
+  const valueWidth = Math.max(...rows.map((r) => r.value.length));
+  console.log(`${'measure'.padEnd(width)}  ${'result'.padEnd(valueWidth)}  target`);
+  for (const row of rows) {
+    const mark = row.met === null ? '' : row.met ? ' ✔' : ' ✘';
+    console.log(`${row.what.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${row.target}${mark}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
