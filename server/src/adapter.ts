@@ -42,8 +42,12 @@ export function startAdapter(connection: Connection): void {
   let pullDiagnostics = false;
   const pushTimers = new Map<string, NodeJS.Timeout>();
 
+  // The server may send the client requests only once it has answered `initialize`.
+  let clientReady: () => void = () => undefined;
+  const initialized = new Promise<void>((resolve) => (clientReady = resolve));
+
   const workspaces = new Workspaces(async (root, scan) => {
-    const progress = capabilities.window?.workDoneProgress ? await connection.window.createWorkDoneProgress() : null;
+    const progress = capabilities.window?.workDoneProgress ? await initialized.then(() => connection.window.createWorkDoneProgress()).catch(() => null) : null;
     progress?.begin('Minutes: reading the workspace', undefined, root, false);
     const started = Date.now();
     try {
@@ -161,6 +165,7 @@ export function startAdapter(connection: Connection): void {
 
   connection.onInitialized(
     guardNotification('initialized', async () => {
+      clientReady();
       if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
       }
