@@ -152,13 +152,12 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
       return meetingTimes(contextOf(document, knowledge, settings));
     },
 
-    codeActions(document: TextDocumentLike, range: Range, context: CodeActionContext, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CodeAction[] {
+    /** Quick fixes for the diagnostics in `context` (the range is theirs already), and fix-all. */
+    codeActions(document: TextDocumentLike, _range: Range, context: CodeActionContext, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CodeAction[] {
       const requested = context.diagnostics.filter((d) => d.source === SOURCE);
-      const needsAll = !context.only || requested.length > 0 || context.only.length > 0;
-      const all = needsAll ? computeDiagnostics(contextOf(document, knowledge, settings), logger) : [];
-      // The client's copies may be stale; prefer the fresh diagnostics that overlap the range.
+      // Fresh diagnostics: the client's copies may be stale, and fix-all needs every one.
+      const all = computeDiagnostics(contextOf(document, knowledge, settings), logger);
       const fresh = all.filter((d) => requested.some((r) => r.code === d.code && sameRange(r.range, d.range)));
-      void range;
       return codeActions(document.uri, fresh.length > 0 ? fresh : requested, all, context.only);
     },
   };
