@@ -37,9 +37,15 @@ async function timedAsync(what, run) {
   return result;
 }
 
+/** Runs an npm script; prints its last line, or all of its output when it fails. */
 function npm(...args) {
-  const result = spawnSync('npm', args, { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+  const result = spawnSync('npm', args, { cwd: ROOT, encoding: 'utf8' });
+  const output = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() && !line.includes('Unknown user config'));
+  if (result.status !== 0) {
+    console.error(output.join('\n'));
+    process.exit(result.status ?? 1);
+  }
+  console.log(`npm ${args.join(' ')}: ${output.at(-1)?.trim() ?? 'done'}`);
 }
 
 const started = Date.now();

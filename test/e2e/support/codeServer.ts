@@ -26,6 +26,8 @@ export interface CodeServerOptions {
   vsix?: string;
   /** Extra environment for code-server and so its extension host. */
   env?: Record<string, string>;
+  /** Extra command-line arguments for code-server. */
+  args?: string[];
 }
 
 /** The settings of a fresh profile: nothing pops up, nothing calls home, hovers come quickly. */
@@ -95,14 +97,18 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     if (install.status !== 0) throw new Error(`installing ${options.vsix} failed:\n${install.stdout}\n${install.stderr}`);
   }
   const port = await freePort();
-  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...common, site];
+  const args = ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', ...common, ...(options.args ?? []), site];
   // Its own process group: the server's children (extension host, language servers) go with it.
   const child = spawn(node, [CODE_SERVER, ...args], { env, cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   let exited = false;
-  child.on('exit', () => (exited = true));
+  const exit = new Promise<never>((_, reject) => child.on('exit', (code, signal) => {
+    exited = true;
+    reject(new Error(`code-server exited (${signal ?? code})`));
+  }));
+  exit.catch(() => undefined);
   const signal = (name: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, name);
@@ -125,10 +131,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   };
   const log = () => output.join('');
   try {
-    await until('code-server to answer /healthz', async () => {
-      if (exited) throw new Error(`code-server exited:\n${log()}`);
-      return (await fetch(`http://127.0.0.1:${port}/healthz`)).ok;
-    }, 60_000);
+    await Promise.race([exit, until('code-server to answer /healthz', async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 60_000)]);
   } catch (error) {
     await stop();
     throw new Error(`${error instanceof Error ? error.message : String(error)}\ncode-server said:\n${log().slice(-3000)}`);
