@@ -105,7 +105,7 @@ for (const name of readdirSync(artifacts)) if (name.startsWith('failed-')) rmSyn
 
 const files = chosen.map((name) => join(out, `${name}.test.js`));
 const result = timed('tests', () =>
-  spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+  spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-timeout=600000', '--test-reporter=spec', ...files], {
     cwd: ROOT,
     stdio: 'inherit',
     env: { ...process.env, MINUTES_E2E_RUN: run, TMPDIR: join(run, 'tmp') },
