@@ -317,13 +317,20 @@ export function startAdapter(connection: Connection): void {
         void connection.window.showErrorMessage(`Minutes: ${plan.message}`);
         return null;
       }
-      const applied = await connection.workspace.applyEdit({ label: `New meeting ${plan.date}`, edit: plan.edit });
+      // As a refactoring, VS Code saves the files it changed without opening them (the index page),
+      // so the new minutes are not committed without their index entry.
+      const applied = await connection.workspace.applyEdit({ label: `New meeting ${plan.date}`, edit: plan.edit, metadata: { isRefactoring: true } });
       if (!applied.applied) {
         void connection.window.showErrorMessage(`Minutes: the editor did not create the file (${applied.failureReason ?? 'no reason given'}).`);
         return null;
       }
       owner.index.update(plan.uri, plan.text);
-      if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri: plan.uri, takeFocus: true });
+      if (capabilities.window?.showDocument?.support) {
+        // The index page opens too (behind the new file): an unsaved change there is then in sight.
+        const indexPage = owner.index.knowledge().indexPage;
+        if (indexPage && indexPage !== plan.uri) await connection.window.showDocument({ uri: indexPage, takeFocus: false });
+        await connection.window.showDocument({ uri: plan.uri, takeFocus: true });
+      }
       refreshDiagnostics();
       const result: NewMeetingResult = { uri: plan.uri, date: plan.date };
       return result;

@@ -33,7 +33,7 @@ export function zoneRows(moment: DateTime, zones: readonly string[], readerZone:
 
 export function zoneTable(rows: readonly ZoneRow[]): string {
   return table(
-    ['Zone', 'Time', 'Date', ''],
-    rows.map((r) => [r.place, r.time, r.date, r.shift]),
+    ['Zone', 'Time', 'Date'],
+    rows.map((r) => [r.place, r.time, r.shift ? `${r.date}, ${r.shift}` : r.date]),
   );
 }
