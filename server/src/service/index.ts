@@ -67,14 +67,16 @@ export const RULE_CODES: readonly string[] = [...RULES.map((rule) => rule.code),
 export function createMinutesService(options: MinutesServiceOptions = {}) {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? (() => new Date());
-  const models = new Map<string, { model: MinutesModel; lines: LineTokenCache }>();
+  const models = new Map<string, { model: MinutesModel; lines: LineTokenCache | null }>();
 
   function parse(document: TextDocumentLike): MinutesModel {
     const cached = models.get(document.uri);
     if (cached && cached.model.version === document.version && document.version >= 0) return cached.model;
-    const lines: LineTokenCache = cached?.lines ?? { lines: new Map() };
+    // A document seen for the first time is parsed without building the line cache: one-shot
+    // checks (the CLI, a file opened to read) never need it; the first edit starts it.
+    const lines: LineTokenCache | undefined = cached ? (cached.lines ?? { lines: new Map() }) : undefined;
     const model = parseMinutes(document.getText(), document.uri, document.version, lines);
-    models.set(document.uri, { model, lines });
+    models.set(document.uri, { model, lines: lines ?? null });
     return model;
   }
 

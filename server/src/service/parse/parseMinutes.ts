@@ -57,7 +57,10 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
     const lineText = text.slice(lineStart, lineEnd);
 
     // Fenced code and HTML comments hold no minutes content.
-    const fenceMatch = FENCE.exec(lineText);
+    let indent = 0;
+    while (indent < 4 && lineText.charCodeAt(indent) === 32) indent++;
+    const first = lineText.charCodeAt(indent);
+    const fenceMatch = first === 96 /* ` */ || first === 126 /* ~ */ ? FENCE.exec(lineText) : null;
     if (fence !== null) {
       if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
       continue;

@@ -55,7 +55,11 @@ function scanHeading(line: string): LineTokens['heading'] {
   return { level: match[1]!.length, titleStart: match[0].length, titleEnd };
 }
 
+/** Characters a list item's marker can start with, after its indentation. */
+const MARKER_START = /^[ \t]*[-*+\d]/;
+
 function scanItem(line: string): LineItem | null {
+  if (!MARKER_START.test(line)) return null;
   const match = ITEM.exec(line);
   if (!match) return null;
   const indentText = match[1]!;

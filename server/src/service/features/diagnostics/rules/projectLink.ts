@@ -22,9 +22,10 @@ export const projectLinkRule: Rule = {
       if (!link.project) continue;
       const text = link.text.trim();
       const project = knowledge.findProject(link.project.org, link.project.number);
-      const named = knowledge.projects.filter((p) => p.org.toLowerCase() === link.project!.org.toLowerCase() && namesOf(p).includes(text));
-      if (project && namesOf(project).includes(text)) continue;
-      const elsewhere = named.find((p) => p.number !== link.project!.number);
+      // The common case first: the link names its own board.
+      if (project && (project.name === text || project.formerNames.includes(text))) continue;
+      const org = link.project.org.toLowerCase();
+      const elsewhere = knowledge.projects.find((p) => p.org.toLowerCase() === org && p.number !== link.project!.number && namesOf(p).includes(text));
       if (elsewhere) {
         report({
           start: link.textSpan.start,
