@@ -159,14 +159,12 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
       const requested = context.diagnostics.filter((d) => d.source === SOURCE);
       // Fresh diagnostics: the client's copies may be stale, and fix-all needs every one.
       const all = computeDiagnostics(contextOf(document, knowledge, settings), logger);
-      const fresh = all.filter((d) => requested.some((r) => r.code === d.code && sameRange(r.range, d.range)));
+      const key = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+      const wanted = new Set(requested.map(key));
+      const fresh = all.filter((d) => wanted.has(key(d)));
       return codeActions(document.uri, fresh.length > 0 ? fresh : requested, all, context.only);
     },
   };
 }
 
 export type MinutesService = ReturnType<typeof createMinutesService>;
-
-function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
-}

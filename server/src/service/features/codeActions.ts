@@ -47,22 +47,25 @@ function preferredFix(diagnostic: Diagnostic): Fix | undefined {
   return preferred.length === 1 ? preferred[0] : undefined;
 }
 
-/** Combines single-file fixes into one edit, dropping any that overlap an earlier one. */
+/** Combines single-file fixes into one edit, in document order, dropping any that overlaps one taken before it. */
 function mergeEdits(uri: string, fixes: readonly Fix[]): WorkspaceEdit | null {
-  const edits: TextEdit[] = [];
-  for (const fix of fixes) {
-    const own = fix.edit.changes?.[uri] ?? [];
-    if (own.some((edit) => edits.some((taken) => overlaps(edit, taken)))) continue;
-    edits.push(...own);
+  const ordered = fixes
+    .map((fix) => fix.edit.changes?.[uri] ?? [])
+    .filter((edits) => edits.length > 0)
+    .map((edits) => ({ edits, start: Math.min(...edits.map((e) => offset(e.range.start))), end: Math.max(...edits.map((e) => offset(e.range.end))) }))
+    .sort((a, b) => a.start - b.start);
+  const taken: TextEdit[] = [];
+  let end = -1;
+  for (const fix of ordered) {
+    // Touching is fine (inserts at one position land in the order given); overlapping is not.
+    if (fix.start < end) continue;
+    taken.push(...fix.edits);
+    end = Math.max(end, fix.end);
   }
-  return edits.length > 0 ? { changes: { [uri]: edits } } : null;
+  return taken.length > 0 ? { changes: { [uri]: taken } } : null;
 }
 
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  const before = (x: TextEdit['range']['end'], y: TextEdit['range']['start']) => x.line < y.line || (x.line === y.line && x.character <= y.character);
-  const aEmpty = a.range.start.line === a.range.end.line && a.range.start.character === a.range.end.character;
-  const bEmpty = b.range.start.line === b.range.end.line && b.range.start.character === b.range.end.character;
-  // Inserts at one position do not conflict: they land in the order given.
-  if (aEmpty && bEmpty) return false;
-  return !(before(a.range.end, b.range.start) || before(b.range.end, a.range.start));
+/** Positions as one comparable number (lines are far shorter than a million characters apart). */
+function offset(position: TextEdit['range']['start']): number {
+  return position.line * 1e7 + position.character;
 }

@@ -45,7 +45,13 @@ const SEVERITY_NAMES = new Set(['error', 'warning', 'information', 'hint', 'off'
  */
 export function parseMinutesConfig(text: string, uri: string, codes: readonly string[]): { config: MinutesConfig | null; problems: KnowledgeProblem[] } {
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch {
+    // The JSON parser recurses: absurd nesting exhausts the stack.
+    return { config: null, problems: [{ uri, span: { start: 0, end: 1 }, message: `${CONFIG_FILE_NAME} is nested too deeply to read. Minutes keeps using the settings it had.`, severity: 'error' }] };
+  }
   const problems: KnowledgeProblem[] = errors.map((error) => ({
     uri,
     span: { start: error.offset, end: error.offset + Math.max(error.length, 1) },

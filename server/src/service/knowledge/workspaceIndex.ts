@@ -59,6 +59,17 @@ export class WorkspaceIndex {
   update(uri: string, text: string): boolean {
     const kind = this.kindOf(uri);
     if (!kind) return false;
+    try {
+      this.read(kind, uri, text);
+    } catch (error) {
+      // Whatever a file holds, the index survives it and keeps what it knew.
+      this.problems.set(uri, [{ uri, span: { start: 0, end: 0 }, message: `Minutes could not read this file: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' }]);
+    }
+    this.changed();
+    return true;
+  }
+
+  private read(kind: KnowledgeFileKind, uri: string, text: string): void {
     switch (kind) {
       case 'authors': {
         const data = parseAuthors(text, uri);
@@ -91,8 +102,6 @@ export class WorkspaceIndex {
         this.updateMarkdown(uri, text);
         break;
     }
-    this.changed();
-    return true;
   }
 
   remove(uri: string): void {

@@ -149,12 +149,46 @@ export function scanUrls(line: string): Range[] {
   return spans;
 }
 
-export function inside(spans: readonly Range[], offset: number): boolean {
-  for (const span of spans) if (offset >= span.start && offset < span.end) return true;
-  return false;
+/**
+ * Sorts spans and merges the ones that touch, so lookups can bisect: a long line with
+ * thousands of links and handles must not cost thousands × thousands comparisons.
+ */
+export function mergeSpans(spans: readonly Range[]): Range[] {
+  if (spans.length < 2) return [...spans];
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const merged: Range[] = [{ ...sorted[0]! }];
+  for (let i = 1; i < sorted.length; i++) {
+    const span = sorted[i]!;
+    const last = merged[merged.length - 1]!;
+    if (span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
 }
 
+/** The index of the last span starting at or before `offset` in sorted, disjoint spans, or -1. */
+function lastStartingBefore(spans: readonly Range[], offset: number): number {
+  let low = 0;
+  let high = spans.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid]!.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else high = mid - 1;
+  }
+  return found;
+}
+
+/** Whether `offset` lies in one of the spans (sorted and disjoint, as mergeSpans and the scanners make them). */
+export function inside(spans: readonly Range[], offset: number): boolean {
+  const at = lastStartingBefore(spans, offset);
+  return at >= 0 && offset < spans[at]!.end;
+}
+
+/** Whether [start, end) meets one of the spans (sorted and disjoint). */
 export function overlaps(spans: readonly Range[], start: number, end: number): boolean {
-  for (const span of spans) if (start < span.end && end > span.start) return true;
-  return false;
+  const at = lastStartingBefore(spans, end - 1);
+  return at >= 0 && start < spans[at]!.end;
 }

@@ -1,4 +1,4 @@
-import { inside, scanCodeSpans, scanLinks, scanLiquid, scanUrls, type Range } from './inlineSpans';
+import { inside, mergeSpans, scanCodeSpans, scanLinks, scanLiquid, scanUrls, type Range } from './inlineSpans';
 import { EMPTY, NO_TOKENS, type LineHandle, type LineItem, type LinePlaceholder, type LineTokens } from './lineTokens';
 import { scanDates } from './textDates';
 import { scanTimes } from './textTimes';
@@ -29,7 +29,7 @@ export function scanLine(line: string): LineTokens {
   const opaque: Range[] =
     code.length + urls.length + links.length + liquid.length === 0
       ? NONE
-      : [...code, ...urls, ...links.map((link) => ({ start: link.targetStart, end: link.targetEnd })), ...liquid];
+      : mergeSpans([...code, ...urls, ...links.map((link) => ({ start: link.targetStart, end: link.targetEnd })), ...liquid]);
   return {
     heading,
     item,

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMinutesService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { renderJekyllLiquid } from '../../../server/src/service/time';
+import { SITE, workspaceIndex } from '../../support/service';
+
+const FRONT = '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes 2024-11-15\n---\n';
+const URI = `${SITE}/meetings/cpansec-minutes-2024-11-15.md`;
+
+/** Runs every feature on a text and checks the answers are sane; returns the slowest call in ms. */
+function exercise(text: string, files: Record<string, string> = {}): { diagnostics: Diagnostic[]; slowest: number } {
+  const document = TextDocument.create(URI, 'markdown', 1, text);
+  const index = workspaceIndex(files);
+  index.update(URI, text);
+  const knowledge = index.knowledge();
+  const service = createMinutesService({ clock: () => new Date('2025-01-01T00:00:00Z') });
+  let slowest = 0;
+  const timed = <T>(run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    slowest = Math.max(slowest, performance.now() - started);
+    return result;
+  };
+  const diagnostics = timed(() => service.diagnostics(document, knowledge, DEFAULT_SETTINGS));
+  const end = document.positionAt(text.length);
+  for (const d of diagnostics) {
+    assert.ok(document.offsetAt(d.range.start) <= document.offsetAt(d.range.end), 'range ordered');
+    assert.ok(d.range.end.line <= end.line, 'range inside the document');
+  }
+  const lines = Math.min(document.lineCount, 50);
+  for (let line = 0; line < lines; line += 7) {
+    for (const character of [0, 3, 40, 100_000]) {
+      timed(() => service.hover(document, { line, character }, knowledge, DEFAULT_SETTINGS));
+      timed(() => service.completions(document, { line, character }, knowledge, DEFAULT_SETTINGS));
+    }
+  }
+  timed(() => service.hover(document, { line: 1_000_000, character: 5 }, knowledge, DEFAULT_SETTINGS));
+  timed(() => service.completions(document, { line: -3, character: -1 }, knowledge, DEFAULT_SETTINGS));
+  timed(() => service.documentSymbols(document, knowledge));
+  timed(() => service.foldingRanges(document, knowledge));
+  timed(() => service.documentLinks(document, knowledge));
+  timed(() => service.codeActions(document, { start: end, end }, { diagnostics }, knowledge, DEFAULT_SETTINGS));
+  return { diagnostics, slowest };
+}
+
+test('a 5 MB single line', () => {
+  const { slowest } = exercise(`${FRONT}* ${'@sjn 17:00 UTC 2024-11-27 [x](https://github.com/orgs/CPAN-Security/projects/1) FIXME '.repeat(60_000)}`);
+  assert.ok(slowest < 20_000, `slowest call ${slowest} ms`);
+});
+
+test('NUL, control and binary bytes', () => {
+  const binary = Array.from({ length: 4096 }, (_, i) => String.fromCharCode((i * 7919) % 256)).join('');
+  exercise(`${FRONT}\u0000\u0001@sjn\u0000 17:00\u0000UTC\n${binary}\n\u0000---\n`);
+  exercise(binary);
+});
+
+test('lone surrogates in text, handles and front matter', () => {
+  const { diagnostics } = exercise(`---\ntitle: \uD800Minutes\nmeeting_time: 2024-11-15 16:00 UTC\uDC00\n---\n* @sjn\uD83D and @\uDE00x, 17:00 UTC \uD834\n`);
+  assert.ok(Array.isArray(diagnostics));
+});
+
+test('10,000 nested list levels', () => {
+  const deep = Array.from({ length: 10_000 }, (_, i) => `${' '.repeat(i * 2)}- [ ] level ${i} @sjn`).join('\n');
+  const { slowest } = exercise(`${FRONT}${deep}\n`);
+  assert.ok(slowest < 20_000, `slowest call ${slowest} ms`);
+});
+
+test('unterminated front matter, empty documents, a lone ---', () => {
+  for (const text of ['---\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: x\n', '', '---', '---\n', '\uFEFF', '\r\n\r\n---\r\n']) exercise(text);
+  const { diagnostics } = exercise('---\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: x\n\n# Minutes\n');
+  assert.ok(diagnostics.some((d) => d.code === 'front-matter' && /not closed/.test(String(d.message))));
+});
+
+const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]}]`)].join('\n');
+
+test('a YAML alias bomb in the front matter and in _data/authors.yml', () => {
+  const started = performance.now();
+  exercise(`---\n${ALIAS_BOMB}\nmeeting_time: *i\ntitle: Minutes\n---\n* @sjn\n`, { '_data/authors.yml': `${ALIAS_BOMB}\nsjn:\n  name: *i\n  github: *i\n` });
+  assert.ok(performance.now() - started < 5_000);
+});
+
+test('a hostile .minutes.json: deep nesting, huge arrays, wrong types; the last good config stays', () => {
+  const index = workspaceIndex({ '.minutes.json': '{ "severity": { "placeholder": "off" } }' });
+  for (const text of ['['.repeat(100_000), `{ "members": ${'{"a":'.repeat(5000)}1${'}'.repeat(5000)} }`, `{ "ignore": [${'"x",'.repeat(100_000)}"y"] }`, '{ "projects": "all" }', 'null', '"text"']) {
+    index.update(`${SITE}/.minutes.json`, text);
+    const knowledge = index.knowledge();
+    assert.ok(knowledge.problems.length >= 0);
+  }
+  index.update(`${SITE}/.minutes.json`, '{ "severity": { "placeholder": "off" } }');
+  index.update(`${SITE}/.minutes.json`, '{ "projects": "all" }');
+  assert.equal(index.knowledge().severities.get('placeholder'), 'off', 'the last good config is kept');
+  index.update(`${SITE}/.minutes.json`, '['.repeat(100_000));
+  assert.equal(index.knowledge().severities.get('placeholder'), 'off', 'and kept after a file too deep to parse');
+  assert.match(index.knowledge().problems[0]!.message, /nested too deeply/);
+});
+
+test('Liquid loops and deep nesting are bounded', () => {
+  const settings = { buildZone: 'UTC', now: new Date('2025-01-01T00:00:00Z') };
+  for (const template of [
+    '{% for i in (1..999999999) %}x{% endfor %}',
+    '{% for i in (1..100000) %}{% for j in (1..100000) %}x{% endfor %}{% endfor %}',
+    `${'{% if true %}'.repeat(5000)}x${'{% endif %}'.repeat(5000)}`,
+    `{{ ${'page.'.repeat(10_000)}x }}`,
+    '{% assign s = "x" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s }}',
+  ]) {
+    const started = performance.now();
+    const result = renderJekyllLiquid(template, {}, settings);
+    assert.ok(performance.now() - started < 1_000, template.slice(0, 40));
+    assert.ok(result.output.length <= 1_000_000);
+  }
+});
+
+test('out-of-range positions and unknown URIs are answered, not thrown', () => {
+  const service = createMinutesService();
+  const knowledge = workspaceIndex({}).knowledge();
+  const document = { uri: 'untitled:Untitled-1', version: 1, getText: () => '# notes\n@x' };
+  assert.deepEqual(service.diagnostics(document, knowledge, DEFAULT_SETTINGS), []);
+  assert.equal(service.hover(document, { line: 99, character: 99 }, knowledge, DEFAULT_SETTINGS), null);
+  assert.deepEqual(service.references(document, { line: -1, character: 0 }, knowledge, () => null), []);
+  const plan = service.newMeeting('file:///nowhere/x.md', knowledge, DEFAULT_SETTINGS, () => null);
+  assert.equal(plan.ok, false);
+});
