@@ -76,7 +76,9 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
     }
 
     let tokens = cache?.lines.get(lineText);
-    if (!tokens) tokens = scanLine(lineText);
+    // Cached tokens outlive this version: scan a copy of the line, because a slice of the
+    // text (and every token sliced from it) would keep the whole old text alive.
+    if (!tokens) tokens = scanLine(cache ? detached(lineText) : lineText);
     nextCache?.set(lineText, tokens);
     const at = lineStart;
 
@@ -261,4 +263,13 @@ function itemEnd(items: readonly ListItem[], index: number, text: string, lineSt
     sawBlank = false;
   }
   return endOfLine(text, lineStarts, lastContentLine);
+}
+
+/**
+ * A copy of `slice` that does not reference the string it was cut from. V8 represents long
+ * slices as views into their parent; concatenating and slicing again yields a view into a
+ * new, line-sized string instead.
+ */
+function detached(slice: string): string {
+  return (' ' + slice).slice(1);
 }

@@ -31,12 +31,15 @@ export const ZONE_ABBREVIATIONS: ReadonlyMap<string, { minutes: number; region: 
 ]);
 
 const validIana = new Map<string, boolean>();
+/** Zone-like words come from whatever users type; the memo is cleared rather than let grow. */
+const VALID_IANA_MEMO_LIMIT = 2_000;
 
 /** Whether `name` is an IANA zone luxon knows (memoised: luxon's check builds a formatter). */
 export function isIanaZone(name: string): boolean {
   let known = validIana.get(name);
   if (known === undefined) {
     known = name.includes('/') && IANAZone.isValidZone(name);
+    if (validIana.size >= VALID_IANA_MEMO_LIMIT) validIana.clear();
     validIana.set(name, known);
   }
   return known;
