@@ -1,4 +1,4 @@
-import type { HandleRef, MinutesModel } from '../parse/model';
+import type { HandleRef, Heading, MinutesModel } from '../parse/model';
 
 const PRESENT = /^\W*(?:attendees?|present|attending)\b/i;
 const AWAY = /^\W*(?:regrets?|absents?|absent|apologies|not attending)\b/i;
@@ -30,10 +30,13 @@ export function attendance(model: MinutesModel): Attendance {
   };
   let itemIndex = 0;
   let headingIndex = -1;
+  let headingVerdict: boolean | null = null;
   for (const handle of model.handles) {
     while (itemIndex + 1 < items.length && items[itemIndex + 1]!.line <= handle.line) itemIndex++;
+    const headingBefore = headingIndex;
     while (headingIndex + 1 < model.headings.length && model.headings[headingIndex + 1]!.line <= handle.line) headingIndex++;
-    const listed = listedAs(model, handle, itemIndex, headingIndex, verdict);
+    if (headingIndex !== headingBefore) headingVerdict = verdictOfHeading(model.headings[headingIndex]!);
+    const listed = listedAs(model, handle, itemIndex, headingIndex, verdict, headingVerdict);
     const key = handle.name.toLowerCase();
     if (listed === true && !present.has(key)) present.set(key, handle);
     if (listed === false && !away.has(key)) away.set(key, handle);
@@ -41,12 +44,22 @@ export function attendance(model: MinutesModel): Attendance {
   return { present, away };
 }
 
-function listedAs(model: MinutesModel, handle: HandleRef, itemIndex: number, headingIndex: number, verdict: (i: number) => boolean | null): boolean | null {
+function verdictOfHeading(heading: Heading): boolean | null {
+  return PRESENT.test(heading.label) && !AWAY.test(heading.label) ? true : AWAY.test(heading.label) ? false : null;
+}
+
+function listedAs(
+  model: MinutesModel,
+  handle: HandleRef,
+  itemIndex: number,
+  headingIndex: number,
+  verdict: (i: number) => boolean | null,
+  headingVerdict: boolean | null,
+): boolean | null {
   const item = model.listItems[itemIndex];
   const heading = headingIndex >= 0 ? model.headings[headingIndex]! : null;
   const inItem = item && item.span.start <= handle.span.start && handle.span.end <= item.span.end && (!heading || item.line > heading.line);
   const fromItem = inItem ? verdict(itemIndex) : null;
   if (fromItem !== null) return fromItem;
-  if (!heading) return null;
-  return PRESENT.test(heading.label) && !AWAY.test(heading.label) ? true : AWAY.test(heading.label) ? false : null;
+  return heading ? headingVerdict : null;
 }
