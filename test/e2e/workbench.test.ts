@@ -64,16 +64,22 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
     await page.locator('.markers-panel').waitFor();
   }
 
+  /** Opens `file` at the line, sees a warning squiggle on `lineText` and the warning's row in the Problems panel. */
+  async function warningShown(file: string, at: { line: number; column: number; character: number }, lineText: string, message: string, code: string): Promise<void> {
+    await openFile(page, file);
+    await goTo(page, at.line, at.column);
+    await squiggleOn('warning', lineText);
+    await showProblems();
+    const row = await until(`the Problems row "${message}"`, async () => (await problemRows(page)).find((r) => r.includes(message)), 60_000);
+    assert.match(row, /^Warning: /, row);
+    assert.ok(row.includes(code), row);
+    assert.ok(row.includes(`at line ${at.line} and character ${at.character}`), row);
+  }
+
   test('a misspelt handle: a warning squiggle under @stigsp and its row in the Problems panel', async (t) => {
     await scenario(t, async () => {
-      await openFile(page, 'cpansec-minutes-2024-01-06.md');
-      await goTo(page, 30, 9);
-      await squiggleOn('warning', '- @stigsp – [Pre-Release Disclosure]');
-      await showProblems();
-      const row = await until('the Problems row for @stigsp', async () => (await problemRows(page)).find((r) => r.includes('@stigsp is not a known handle; did you mean @stigtsp')), 60_000);
-      assert.match(row, /^Warning: /, row);
-      assert.match(row, /unknown-handle/, row);
-      assert.match(row, /at line 30 and character 7/, row);
+      const at = { line: 30, column: 9, character: 7 };
+      await warningShown('cpansec-minutes-2024-01-06.md', at, '- @stigsp – [Pre-Release Disclosure]', '@stigsp is not a known handle; did you mean @stigtsp', 'unknown-handle');
       // The status bar counts it among the warnings.
       const status = (await page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
       assert.match(status, /Warnings: [1-9]/, status);
@@ -88,14 +94,8 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
 
   test('a wrong weekday: "2024-11-27 is a Wednesday, not a Thursday" as a squiggle and in the Problems panel', async (t) => {
     await scenario(t, async () => {
-      await openFile(page, 'cpansec-minutes-2024-11-15.md');
-      await goTo(page, 130, 21);
-      await squiggleOn('warning', 'Next meeting is Thursday 2024-11-27');
-      await showProblems();
-      const row = await until('the Problems row for the weekday', async () => (await problemRows(page)).find((r) => r.includes('2024-11-27 is a Wednesday, not a Thursday')), 60_000);
-      assert.match(row, /^Warning: /, row);
-      assert.match(row, /weekday-mismatch/, row);
-      assert.match(row, /at line 130 and character 21/, row);
+      const at = { line: 130, column: 21, character: 21 };
+      await warningShown('cpansec-minutes-2024-11-15.md', at, 'Next meeting is Thursday 2024-11-27', '2024-11-27 is a Wednesday, not a Thursday', 'weekday-mismatch');
       await workbench.screenshot('problems-weekday');
     });
   });

@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 
 /** The repository root: test:e2e runs from it. */
 export const ROOT = process.cwd();
@@ -46,6 +47,9 @@ export function makeSite(dir: string): string {
   return site;
 }
 
+/** How long a poll waits between looks: short against the deadlines, long against the CPU. */
+const POLL_INTERVAL_MS = 100;
+
 /** Polls `check` until it returns a truthy value, or fails naming `what` at the deadline. Never a fixed sleep. */
 export async function until<T>(what: string, check: () => T | null | undefined | false | Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -61,6 +65,6 @@ export async function until<T>(what: string, check: () => T | null | undefined |
       const why = lastError instanceof Error ? ` (last error: ${lastError.message.split('\n')[0]})` : '';
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${why}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(POLL_INTERVAL_MS);
   }
 }

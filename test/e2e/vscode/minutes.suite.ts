@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
+import { setTimeout as pause } from 'node:timers/promises';
 import type Mocha from 'mocha';
 import * as vscode from 'vscode';
 
@@ -73,25 +74,14 @@ export function defineMinutesSuite({ describe, it, before }: Pick<Mocha.MochaGlo
 
     it('offers the quick fix "Change to @stigtsp", which changes the text (vscode.executeCodeActionProvider)', async () => {
       const uri = file('meetings/cpansec-minutes-2024-01-06.md');
-      const editor = await vscode.window.showTextDocument(uri);
-      const found = await diagnostic(uri, (d) => d.message.startsWith('@stigsp is not a known handle'));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range);
-      const fix = actions.find((a) => a.title === 'Change to @stigtsp');
-      assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-      assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), fix.kind?.value);
-      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const editor = await applyQuickFix(uri, '@stigsp is not a known handle', 'Change to @stigtsp');
       assert.equal(editor.document.lineAt(29).text, '    - @stigtsp – [Pre-Release Disclosure](https://security.metacpan.org/docs/pre-release-disclosure.html)');
       await until('the warning to go', () => !vscode.languages.getDiagnostics(uri).some((d) => d.message.startsWith('@stigsp')));
     });
 
     it('offers the quick fix Change "Thursday" to "Wednesday" (vscode.executeCodeActionProvider)', async () => {
       const uri = file('meetings/cpansec-minutes-2024-11-15.md');
-      const editor = await vscode.window.showTextDocument(uri);
-      const found = await diagnostic(uri, (d) => d.message.startsWith('2024-11-27 is a Wednesday, not a Thursday'));
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range);
-      const fix = actions.find((a) => a.title === 'Change "Thursday" to "Wednesday"');
-      assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
-      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const editor = await applyQuickFix(uri, '2024-11-27 is a Wednesday, not a Thursday', 'Change "Thursday" to "Wednesday"');
       assert.ok(editor.document.lineAt(129).text.includes('Next meeting is Wednesday 2024-11-27 @ 17:00UTC'), editor.document.lineAt(129).text);
       await until('the warning to go', () => !vscode.languages.getDiagnostics(uri).some((d) => codeOf(d) === 'weekday-mismatch'));
       await editor.document.save();
@@ -122,10 +112,28 @@ function codeOf(d: vscode.Diagnostic): string | number | undefined {
   return typeof d.code === 'object' ? d.code.value : d.code;
 }
 
+/**
+ * Shows `uri`, waits for the diagnostic whose message starts with `message`, asks the
+ * code-action provider at its range for the quick fix called `title` and applies it.
+ */
+async function applyQuickFix(uri: vscode.Uri, message: string, title: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(uri);
+  const found = await diagnostic(uri, (d) => d.message.startsWith(message));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, found.range);
+  const fix = actions.find((a) => a.title === title);
+  assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+  assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), fix.kind?.value);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  return editor;
+}
+
 /** Waits for the diagnostic of `uri` that `matches` (the server answers once it has read the workspace). */
 function diagnostic(uri: vscode.Uri, matches: (d: vscode.Diagnostic) => boolean): Promise<vscode.Diagnostic> {
   return until(`a diagnostic of ${uri.path}`, () => vscode.languages.getDiagnostics(uri).find(matches));
 }
+
+/** How long a poll waits between looks: short against the deadlines, long against the CPU. */
+const POLL_INTERVAL_MS = 100;
 
 /** Polls until `check` gives a value; fails naming `what` after the deadline. No fixed sleeps. */
 async function until<T>(what: string, check: () => T | null | undefined | false, timeoutMs = 30_000): Promise<T> {
@@ -134,6 +142,6 @@ async function until<T>(what: string, check: () => T | null | undefined | false,
     const value = check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await pause(POLL_INTERVAL_MS);
   }
 }
