@@ -31,6 +31,7 @@ import { silentLogger, type Logger } from './logger';
 import { computeLineStarts, positionAt } from './parse/lines';
 import type { MinutesModel } from './parse/model';
 import { parseMinutes, type LineTokenCache } from './parse/parseMinutes';
+import { reparseMinutes } from './parse/reparse';
 
 export { DocumentContext } from './documentContext';
 export { RULES } from './features/diagnostics/rules';
@@ -73,9 +74,13 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
     const cached = models.get(document.uri);
     if (cached && cached.model.version === document.version && document.version >= 0) return cached.model;
     // A document seen for the first time is parsed without building the line cache: one-shot
-    // checks (the CLI, a file opened to read) never need it; the first edit starts it.
+    // checks (the CLI, a file opened to read) never need it; the first edit starts it, and
+    // later edits patch the model where they can.
     const lines: LineTokenCache | undefined = cached ? (cached.lines ?? { lines: new Map() }) : undefined;
-    const model = parseMinutes(document.getText(), document.uri, document.version, lines);
+    const text = document.getText();
+    const model =
+      (cached?.lines && document.version > cached.model.version && reparseMinutes(cached.model, text, document.version, cached.lines)) ||
+      parseMinutes(text, document.uri, document.version, lines);
     models.set(document.uri, { model, lines: lines ?? null });
     return model;
   }

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMinutesService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { parseMinutes } from '../../../server/src/service/parse/parseMinutes';
 import { SITE, workspaceIndex } from '../../support/service';
 
 /**
@@ -101,6 +102,8 @@ test('edit by edit, the incremental state equals a fresh parse of the same text'
         const edited = TextDocument.create(URI, 'markdown', version, text);
         const fresh = createMinutesService({ clock: () => NOW }).diagnostics(edited, knowledge, DEFAULT_SETTINGS);
         assert.deepEqual(diagnose(incremental, edited), fresh);
+        // The model itself, patched or parsed again from the line cache, equals a fresh parse.
+        assert.deepEqual(incremental.parse(edited), parseMinutes(text, URI, version));
         assert.deepEqual(incremental.documentSymbols(edited, knowledge), createMinutesService().documentSymbols(edited, knowledge));
       }
     }),

@@ -22,31 +22,41 @@ const PROJECT_URL = /^https?:\/\/github\.com\/orgs\/([\w.-]+)\/projects\/(\d+)\/
 const TIME_HEADING_LABEL = /^\s*(?:[-–—:]\s*)?/;
 
 /**
- * Remembers the tokens of each distinct line text, so that re-parsing a document after an
- * edit only scans the lines that changed. Owned by the caller (one per open document).
+ * What a document's previous parse leaves for the next one (one per open document): the
+ * tokens of each distinct line text, so that a full re-parse only scans lines that changed,
+ * and which lines were read as Markdown, so that an edit can patch the model instead.
  */
 export interface LineTokenCache {
   lines: Map<string, LineTokens>;
+  /**
+   * Per line of the cached version: 0 for a body line read as Markdown with the parser in
+   * its plain state before and after it; 1 for front matter, fenced code, HTML comments and
+   * the lines that open or close them.
+   */
+  plain?: Uint8Array;
+}
+
+/** The token lists of a model being built, in document order. */
+export interface CollectedTokens {
+  headings: Heading[];
+  items: ListItem[];
+  handles: HandleRef[];
+  links: LinkRef[];
+  liquid: LiquidRef[];
+  times: TextTime[];
+  dates: TextDate[];
+  placeholders: PlaceholderRef[];
 }
 
 /** Turns a document's text into the model every feature shares. */
 export function parseMinutes(text: string, uri: string, version: number, cache?: LineTokenCache): MinutesModel {
   const hasBom = text.charCodeAt(0) === 0xfeff;
   const lineStarts = computeLineStarts(text);
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const frontMatter = parseFrontMatter(text, hasBom ? 1 : 0);
   const bodyStart = frontMatter ? frontMatter.span.end : hasBom ? 1 : 0;
   const nextCache: Map<string, LineTokens> | undefined = cache ? new Map() : undefined;
-
-  const headings: Heading[] = [];
-  const items: ListItem[] = [];
-  const handles: HandleRef[] = [];
-  const links: LinkRef[] = [];
-  const liquid: LiquidRef[] = [];
-  const times: TextTime[] = [];
-  const dates: TextDate[] = [];
-  const placeholders: PlaceholderRef[] = [];
-  const lineOfItem: number[] = [];
+  const plain = cache ? new Uint8Array(lineStarts.length).fill(1) : undefined;
+  const out: CollectedTokens = { headings: [], items: [], handles: [], links: [], liquid: [], times: [], dates: [], placeholders: [] };
   let fence: string | null = null;
   let inComment = false;
 
@@ -73,6 +83,8 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
       const wasInComment = inComment;
       inComment = updateCommentState(lineText, inComment);
       if (wasInComment || inComment) continue;
+    } else if (plain && lineStart === lineStarts[line]) {
+      plain[line] = 0;
     }
 
     let tokens = cache?.lines.get(lineText);
@@ -80,105 +92,107 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
     // text (and every token sliced from it) would keep the whole old text alive.
     if (!tokens) tokens = scanLine(cache ? detached(lineText) : lineText);
     nextCache?.set(lineText, tokens);
-    const at = lineStart;
-
-    for (const token of tokens.handles) handles.push({ name: token.name, span: shift(token, at), line });
-    for (const token of tokens.links) {
-      const project = PROJECT_URL.exec(token.target);
-      links.push({
-        text: token.text,
-        textSpan: { start: at + token.textStart, end: at + token.textEnd },
-        target: token.target,
-        targetSpan: { start: at + token.targetStart, end: at + token.targetEnd },
-        span: shift(token, at),
-        line,
-        project: project ? { org: project[1]!, number: Number(project[2]) } : null,
-      });
-    }
-    for (const token of tokens.liquid) {
-      liquid.push({ kind: token.kind, span: shift(token, at), source: token.source, variables: token.variables, line });
-    }
-    const lineTimes: TextTime[] = [];
-    for (const token of tokens.times) {
-      const time: TextTime = {
-        hour: token.hour,
-        minute: token.minute,
-        span: shift(token, at),
-        timeSpan: { start: at + token.start, end: at + token.timeEnd },
-        zone: token.zone ? shiftZone(token.zone, at) : null,
-        parenthesized: token.parenthesized,
-        line,
-      };
-      times.push(time);
-      lineTimes.push(time);
-    }
-    for (const token of tokens.dates) {
-      dates.push({
-        year: token.year,
-        month: token.month,
-        day: token.day,
-        span: shift(token, at),
-        weekday: token.weekday ? { value: token.weekday.value, span: shift(token.weekday, at) } : null,
-        line,
-      });
-    }
-    for (const token of tokens.placeholders) placeholders.push({ kind: token.kind, span: shift(token, at), line });
-
-    if (tokens.heading) {
-      const h = tokens.heading;
-      const title = lineText.slice(h.titleStart, h.titleEnd);
-      const leadingTime = lineTimes[0] && lineTimes[0].span.start === at + h.titleStart ? lineTimes[0] : null;
-      const label = leadingTime
-        ? title.slice(leadingTime.span.end - at - h.titleStart).replace(TIME_HEADING_LABEL, '')
-        : title;
-      headings.push({
-        level: h.level,
-        title,
-        titleSpan: { start: at + h.titleStart, end: at + h.titleEnd },
-        span: { start: at, end: lineEnd },
-        line,
-        time: leadingTime,
-        label,
-      });
-    } else if (tokens.item) {
-      const it = tokens.item;
-      items.push({
-        line,
-        indent: it.indent,
-        marker: it.marker,
-        markerSpan: { start: at + it.markerStart, end: at + it.markerEnd },
-        checkbox: it.checkbox ? { checked: it.checkbox.checked, span: shift(it.checkbox, at) } : null,
-        contentSpan: { start: at + it.contentStart, end: lineEnd },
-        content: lineText.slice(it.contentStart),
-        span: { start: at, end: lineEnd },
-        parent: -1,
-      });
-      lineOfItem.push(line);
-    }
+    collectLine(out, tokens, lineText, lineStart, lineEnd, line);
   }
   // Only this version's lines are kept: the cache never outgrows the document.
-  if (cache && nextCache) cache.lines = nextCache;
+  if (cache && nextCache) {
+    cache.lines = nextCache;
+    cache.plain = plain;
+  }
+  return assembleModel({ uri, version, text, lineStarts, hasBom, frontMatter, bodyStart }, out);
+}
 
-  const listItems = nestListItems(items, text, lineStarts, headings);
-  const sections = buildSections(headings, text.length);
+/** Adds one body line's tokens, at their places in the document, to the lists being built. */
+export function collectLine(out: CollectedTokens, tokens: LineTokens, lineText: string, at: number, lineEnd: number, line: number): void {
+  for (const token of tokens.handles) out.handles.push({ name: token.name, span: shift(token, at), line });
+  for (const token of tokens.links) {
+    const project = PROJECT_URL.exec(token.target);
+    out.links.push({
+      text: token.text,
+      textSpan: { start: at + token.textStart, end: at + token.textEnd },
+      target: token.target,
+      targetSpan: { start: at + token.targetStart, end: at + token.targetEnd },
+      span: shift(token, at),
+      line,
+      project: project ? { org: project[1]!, number: Number(project[2]) } : null,
+    });
+  }
+  for (const token of tokens.liquid) {
+    out.liquid.push({ kind: token.kind, span: shift(token, at), source: token.source, variables: token.variables, line });
+  }
+  let leadingTime: TextTime | null = null;
+  for (const token of tokens.times) {
+    const time: TextTime = {
+      hour: token.hour,
+      minute: token.minute,
+      span: shift(token, at),
+      timeSpan: { start: at + token.start, end: at + token.timeEnd },
+      zone: token.zone ? shiftZone(token.zone, at) : null,
+      parenthesized: token.parenthesized,
+      line,
+    };
+    out.times.push(time);
+    if (tokens.heading && token.start === tokens.heading.titleStart) leadingTime = time;
+  }
+  for (const token of tokens.dates) {
+    out.dates.push({
+      year: token.year,
+      month: token.month,
+      day: token.day,
+      span: shift(token, at),
+      weekday: token.weekday ? { value: token.weekday.value, span: shift(token.weekday, at) } : null,
+      line,
+    });
+  }
+  for (const token of tokens.placeholders) out.placeholders.push({ kind: token.kind, span: shift(token, at), line });
+
+  if (tokens.heading) {
+    const h = tokens.heading;
+    const title = lineText.slice(h.titleStart, h.titleEnd);
+    const label = leadingTime ? title.slice(leadingTime.span.end - at - h.titleStart).replace(TIME_HEADING_LABEL, '') : title;
+    out.headings.push({
+      level: h.level,
+      title,
+      titleSpan: { start: at + h.titleStart, end: at + h.titleEnd },
+      span: { start: at, end: lineEnd },
+      line,
+      time: leadingTime,
+      label,
+    });
+  } else if (tokens.item) {
+    const it = tokens.item;
+    out.items.push({
+      line,
+      indent: it.indent,
+      marker: it.marker,
+      markerSpan: { start: at + it.markerStart, end: at + it.markerEnd },
+      checkbox: it.checkbox ? { checked: it.checkbox.checked, span: shift(it.checkbox, at) } : null,
+      contentSpan: { start: at + it.contentStart, end: lineEnd },
+      content: lineText.slice(it.contentStart),
+      span: { start: at, end: lineEnd },
+      parent: -1,
+    });
+  }
+}
+
+/** The document-wide facts a model is built from, besides its tokens. */
+export type ModelBasics = Pick<MinutesModel, 'uri' | 'version' | 'text' | 'lineStarts' | 'hasBom' | 'frontMatter' | 'bodyStart'>;
+
+/** Completes a model from its tokens: list nesting, the section tree, the next-meeting line. */
+export function assembleModel(basics: ModelBasics, out: CollectedTokens): MinutesModel {
+  const listItems = nestListItems(out.items, basics.text, basics.lineStarts, out.headings);
   const model: MinutesModel = {
-    uri,
-    version,
-    text,
-    lineStarts,
-    hasBom,
-    eol,
-    frontMatter,
-    bodyStart,
-    headings,
-    sections,
+    ...basics,
+    eol: basics.text.includes('\r\n') ? '\r\n' : '\n',
+    headings: out.headings,
+    sections: buildSections(out.headings, basics.text.length),
     listItems,
-    handles,
-    links,
-    liquid,
-    times,
-    dates,
-    placeholders,
+    handles: out.handles,
+    links: out.links,
+    liquid: out.liquid,
+    times: out.times,
+    dates: out.dates,
+    placeholders: out.placeholders,
     nextMeeting: null,
   };
   return { ...model, nextMeeting: findNextMeeting(model) };
@@ -202,7 +216,7 @@ function updateCommentState(line: string, inComment: boolean): boolean {
   }
 }
 
-function shift<T extends { start: number; end: number }>(token: T, at: number) {
+export function shift<T extends { start: number; end: number }>(token: T, at: number) {
   return { start: at + token.start, end: at + token.end };
 }
 
@@ -270,6 +284,6 @@ function itemEnd(items: readonly ListItem[], index: number, text: string, lineSt
  * slices as views into their parent; concatenating and slicing again yields a view into a
  * new, line-sized string instead.
  */
-function detached(slice: string): string {
+export function detached(slice: string): string {
   return (' ' + slice).slice(1);
 }
