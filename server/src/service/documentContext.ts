@@ -5,6 +5,7 @@ import { templateInForce } from './knowledge/templates';
 import type { MinutesSettings, MinutesTemplate, WorkspaceKnowledge } from './knowledge/types';
 import { positionAt } from './parse/lines';
 import type { FrontMatterEntry, MinutesModel, Span, TextDate } from './parse/model';
+import { onLines } from './parse/tokensByLine';
 import { evaluateJekyllTime, rubyValueOfScalar, type BuildSettings, type JekyllTimeEvaluation } from './time';
 
 const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
@@ -16,17 +17,50 @@ const HEADING_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
  */
 export class DocumentContext {
   readonly kind: DocumentKind;
-  private evaluated = new Map<string, JekyllTimeEvaluation | null>();
+  private readonly evaluated: Map<string, JekyllTimeEvaluation | null>;
   private datesOnLines: Map<number, TextDate> | null = null;
-  private readonly memo = new Map<string, unknown>();
+  private readonly memo: Map<string, unknown>;
 
   constructor(
     readonly model: MinutesModel,
     readonly knowledge: WorkspaceKnowledge,
     readonly settings: MinutesSettings,
     readonly now: Date,
+    /** Derived facts shared with the context of the whole document (see `restrictedTo`). */
+    shared?: { kind: DocumentKind; evaluated: Map<string, JekyllTimeEvaluation | null>; memo: Map<string, unknown> },
   ) {
-    this.kind = classifyDocument(model, knowledge);
+    this.kind = shared?.kind ?? classifyDocument(model, knowledge);
+    this.evaluated = shared?.evaluated ?? new Map();
+    this.memo = shared?.memo ?? new Map();
+  }
+
+  /**
+   * The same document with only the inline tokens (handles, links, Liquid, times, dates,
+   * placeholders) of lines `first` to `last`, for re-running line-scoped rules on the lines
+   * an edit changed. Headings, list items and everything derived from the whole document
+   * stay as they are.
+   */
+  restrictedTo(first: number, last: number): DocumentContext {
+    const m = this.model;
+    const view: MinutesModel = {
+      ...m,
+      handles: onLines(m.handles, first, last),
+      links: onLines(m.links, first, last),
+      liquid: onLines(m.liquid, first, last),
+      times: onLines(m.times, first, last),
+      dates: onLines(m.dates, first, last),
+      placeholders: onLines(m.placeholders, first, last),
+    };
+    return new DocumentContext(view, this.knowledge, this.settings, this.now, { kind: this.kind, evaluated: this.evaluated, memo: this.memo });
+  }
+
+  /**
+   * The document-wide facts line-scoped rules may use besides the knowledge and settings:
+   * findings of such rules on unchanged lines stay right while this key stays the same.
+   */
+  get lineRuleFacts(): string {
+    const { meetingTime, meetingDate } = this;
+    return [this.kind, meetingTime?.toISO() ?? '', meetingDate?.toISODate() ?? '', this.isUpcoming, this.build.buildZone].join('|');
   }
 
   /** The zone Jekyll builds in: the user's override, else `_config.yml`, else UTC. */

@@ -24,14 +24,14 @@ import { meetingTimes } from './features/meetingTimes';
 import { planNewMeeting, type NewMeetingPlan } from './features/newMeeting';
 import { documentSymbols, foldingRanges } from './features/structure';
 import type { MeetingTimesResult } from '../protocol';
-import { computeDiagnostics, SOURCE } from './features/diagnostics/computeDiagnostics';
+import { diagnose, SOURCE, type Diagnosis } from './features/diagnostics/computeDiagnostics';
 import { RULES } from './features/diagnostics/rules';
 import type { MinutesSettings, WorkspaceKnowledge } from './knowledge/types';
 import { silentLogger, type Logger } from './logger';
 import { computeLineStarts, positionAt } from './parse/lines';
 import type { MinutesModel } from './parse/model';
 import { parseMinutes, type LineTokenCache } from './parse/parseMinutes';
-import { reparseMinutes } from './parse/reparse';
+import { reparseMinutes, type ModelPatch } from './parse/reparse';
 
 export { DocumentContext } from './documentContext';
 export { RULES } from './features/diagnostics/rules';
@@ -41,6 +41,16 @@ export { CONFIG_FILE_NAME } from './knowledge/config';
 export { DEFAULT_SETTINGS, type MinutesSettings, type WorkspaceKnowledge } from './knowledge/types';
 export type { ReadText } from './features/handles';
 export type { Logger } from './logger';
+
+interface CachedDocument {
+  readonly model: MinutesModel;
+  /** Built from the first edit on; one-shot parses go without. */
+  readonly lines: LineTokenCache | null;
+  /** How this model was patched from the previous version, when it was. */
+  readonly patch: ModelPatch | null;
+  /** The last diagnosis: of the previous version until this one is diagnosed. */
+  diagnosis: Diagnosis | null;
+}
 
 /** The least a document must offer: what LSP's TextDocument has. */
 export interface TextDocumentLike {
@@ -68,25 +78,45 @@ export const RULE_CODES: readonly string[] = [...RULES.map((rule) => rule.code),
 export function createMinutesService(options: MinutesServiceOptions = {}) {
   const logger = options.logger ?? silentLogger;
   const clock = options.clock ?? (() => new Date());
-  const models = new Map<string, { model: MinutesModel; lines: LineTokenCache | null }>();
+  /** Per open document: its latest model, what the next parse can reuse, and its last diagnosis. */
+  const documents = new Map<string, CachedDocument>();
 
-  function parse(document: TextDocumentLike): MinutesModel {
-    const cached = models.get(document.uri);
-    if (cached && cached.model.version === document.version && document.version >= 0) return cached.model;
+  function cachedParse(document: TextDocumentLike): CachedDocument {
+    const cached = documents.get(document.uri);
+    if (cached && cached.model.version === document.version && document.version >= 0) return cached;
     // A document seen for the first time is parsed without building the line cache: one-shot
     // checks (the CLI, a file opened to read) never need it; the first edit starts it, and
     // later edits patch the model where they can.
-    const lines: LineTokenCache | undefined = cached ? (cached.lines ?? { lines: new Map() }) : undefined;
     const text = document.getText();
-    const model =
-      (cached?.lines && document.version > cached.model.version && reparseMinutes(cached.model, text, document.version, cached.lines)) ||
-      parseMinutes(text, document.uri, document.version, lines);
-    models.set(document.uri, { model, lines: lines ?? null });
-    return model;
+    const patched = cached?.lines && document.version > cached.model.version ? reparseMinutes(cached.model, text, document.version, cached.lines) : null;
+    const lines: LineTokenCache | null = cached ? (cached.lines ?? { lines: new Map() }) : null;
+    const entry: CachedDocument = patched
+      ? { model: patched.model, lines, patch: patched.patch, diagnosis: cached?.diagnosis ?? null }
+      : { model: parseMinutes(text, document.uri, document.version, lines ?? undefined), lines, patch: null, diagnosis: null };
+    documents.set(document.uri, entry);
+    return entry;
+  }
+
+  function parse(document: TextDocumentLike): MinutesModel {
+    return cachedParse(document).model;
   }
 
   function contextOf(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): DocumentContext {
     return new DocumentContext(parse(document), knowledge, settings, clock());
+  }
+
+  function diagnostics(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Diagnostic[] {
+    const entry = cachedParse(document);
+    const context = new DocumentContext(entry.model, knowledge, settings, clock());
+    const last = entry.diagnosis;
+    // Asked again for the same version (pull after push, code actions): the same answer.
+    if (last && last.version === entry.model.version && last.knowledge === knowledge && last.settings === settings && last.facts === context.lineRuleFacts) {
+      return [...last.diagnostics];
+    }
+    const after = entry.patch && last ? { previous: last, patch: entry.patch } : null;
+    const { diagnostics: found, diagnosis } = diagnose(context, logger, after);
+    if (documents.get(document.uri) === entry) entry.diagnosis = diagnosis;
+    return found;
   }
 
   return {
@@ -95,12 +125,10 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
 
     /** Drops a closed document's cached model. */
     forget(uri: string): void {
-      models.delete(uri);
+      documents.delete(uri);
     },
 
-    diagnostics(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Diagnostic[] {
-      return computeDiagnostics(contextOf(document, knowledge, settings), logger);
-    },
+    diagnostics,
 
     /** Problems in a knowledge file (`_data/authors.yml`, `.minutes.json`, `_config.yml`) as diagnostics. */
     knowledgeDiagnostics(uri: string, text: string, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Diagnostic[] {
@@ -163,7 +191,7 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
     codeActions(document: TextDocumentLike, _range: Range, context: CodeActionContext, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CodeAction[] {
       const requested = context.diagnostics.filter((d) => d.source === SOURCE);
       // Fresh diagnostics: the client's copies may be stale, and fix-all needs every one.
-      const all = computeDiagnostics(contextOf(document, knowledge, settings), logger);
+      const all = diagnostics(document, knowledge, settings);
       const key = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
       const wanted = new Set(requested.map(key));
       const fresh = all.filter((d) => wanted.has(key(d)));

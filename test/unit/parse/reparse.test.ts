@@ -15,7 +15,8 @@ function patched(marked: string, insert: string) {
   const after = f.text.slice(0, start) + insert + f.text.slice(end);
   const cache: LineTokenCache = { lines: new Map() };
   const previous = parseMinutes(f.text, URI, 1, cache);
-  return { model: reparseMinutes(previous, after, 2, cache), fresh: parseMinutes(after, URI, 2), cache };
+  const patch = reparseMinutes(previous, after, 2, cache);
+  return { model: patch?.model ?? null, patch: patch?.patch ?? null, fresh: parseMinutes(after, URI, 2), cache };
 }
 
 /** The real 2024-11-15 minutes with `$0` markers put around `needle`'s first occurrence. */
@@ -36,6 +37,8 @@ test('new lines and deleted lines move every later token, heading and list item'
   const inserted = patched(markedAround('### Welcome'), '- [ ] @sjn to draft the CRA note\n    - 2024-12-01 deadline\n\n### Welcome');
   assert.ok(inserted.model);
   assert.deepEqual(inserted.model, inserted.fresh);
+  // "### Welcome" is line 19 (index 18); it became four lines.
+  assert.deepEqual(inserted.patch, { previousVersion: 1, firstLine: 18, previousLastLine: 18, lastLine: 21 });
   const deleted = patched(markedAround('### Welcome'), '');
   assert.ok(deleted.model);
   assert.deepEqual(deleted.model, deleted.fresh);
@@ -67,5 +70,5 @@ test('the line states follow the edit, so the next edit can patch again', () => 
   assert.ok(model);
   assert.equal(cache.plain?.length, model.lineStarts.length);
   const again = model.text.replace('line two', 'line 2');
-  assert.deepEqual(reparseMinutes(model, again, 3, cache), parseMinutes(again, URI, 3));
+  assert.deepEqual(reparseMinutes(model, again, 3, cache)?.model, parseMinutes(again, URI, 3));
 });

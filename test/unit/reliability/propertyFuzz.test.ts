@@ -111,6 +111,36 @@ test('edit by edit, the incremental state equals a fresh parse of the same text'
   );
 });
 
+/** Real minutes files, edited as people type: the path where the model is patched and line-scoped findings are kept. */
+const minutesFiles = Object.entries(files).filter(([path]) => path.startsWith('meetings/cpansec-minutes-')).map(([, text]) => text);
+const typed = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...SYNTAX.filter((piece) => !/```|~~~|<!--|-->|---/.test(piece))) },
+  { weight: 3, arbitrary: fc.constantFrom(...corpusLines.filter((line) => !/```|~~~|<!--|-->/.test(line))).map((line) => `${line}\n`) },
+  { weight: 3, arbitrary: fc.string({ maxLength: 3 }) },
+  { weight: 1, arbitrary: fc.constant('\n') },
+);
+const typing = fc.record({ at: fc.double({ min: 0.1, max: 1, noNaN: true }), remove: fc.nat(6), insert: typed });
+
+test('typing in real minutes: the patched model and the kept line findings equal a fresh parse and check', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...minutesFiles), fc.array(typing, { minLength: 2, maxLength: 16 }), (start, changes) => {
+      const incremental = createMinutesService({ clock: () => NOW });
+      let text = start;
+      let version = 1;
+      incremental.diagnostics(TextDocument.create(URI, 'markdown', version, text), knowledge, DEFAULT_SETTINGS);
+      for (const change of changes) {
+        stats.edits++;
+        text = apply(text, change);
+        version++;
+        const edited = TextDocument.create(URI, 'markdown', version, text);
+        assert.deepEqual(diagnose(incremental, edited), createMinutesService({ clock: () => NOW }).diagnostics(edited, knowledge, DEFAULT_SETTINGS));
+        assert.deepEqual(incremental.parse(edited), parseMinutes(text, URI, version));
+      }
+    }),
+    { numRuns: RUNS, seed: 20240515 },
+  );
+});
+
 test('every quick fix applies cleanly and removes its diagnostic', () => {
   fc.assert(
     fc.property(documentText, (text) => {

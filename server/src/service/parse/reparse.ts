@@ -2,11 +2,24 @@ import type { HandleRef, Heading, LinkRef, LiquidRef, ListItem, MinutesModel, Pl
 import { assembleModel, collectLine, detached, type CollectedTokens, type LineTokenCache } from './parseMinutes';
 import { endOfLine, lineAt } from './lines';
 import { scanLine } from './scanLine';
+import { firstOnOrAfter } from './tokensByLine';
 
 /** Text whose appearance or disappearance can change how the lines after it are read. */
 const STATE_MARKERS = ['```', '~~~', '<!--', '-->'];
 /** Compared a block at a time first: string equality of slices runs natively. */
 const COMPARE_BLOCK = 4096;
+
+/** Which lines an edit replaced: what a patched model tells those who cache per line. */
+export interface ModelPatch {
+  /** The version the patch was applied to. */
+  readonly previousVersion: number;
+  /** The first changed line (the same in both versions). */
+  readonly firstLine: number;
+  /** The last changed line in the previous version. */
+  readonly previousLastLine: number;
+  /** The last changed line in the new version; later lines moved by the difference. */
+  readonly lastLine: number;
+}
 
 /**
  * Patches the previous version's model after an edit instead of parsing again: the lines
@@ -15,7 +28,7 @@ const COMPARE_BLOCK = 4096;
  * afresh) when the edit could change how other lines are read: it touches the front matter
  * or the first body line, or code fences or HTML comments are involved.
  */
-export function reparseMinutes(previous: MinutesModel, text: string, version: number, cache: LineTokenCache): MinutesModel | null {
+export function reparseMinutes(previous: MinutesModel, text: string, version: number, cache: LineTokenCache): { model: MinutesModel; patch: ModelPatch } | null {
   const plain = cache.plain;
   const old = previous.text;
   if (!plain || plain.length !== previous.lineStarts.length) return null;
@@ -42,15 +55,16 @@ export function reparseMinutes(previous: MinutesModel, text: string, version: nu
   const newEnd = endOfLine(text, lineStarts, newLast);
   if (STATE_MARKERS.some((marker) => hasMarker(old, lineStart, oldEnd, marker) || hasMarker(text, lineStart, newEnd, marker))) return null;
 
+  const before = <T extends { line: number }>(tokens: readonly T[]): T[] => tokens.slice(0, firstOnOrAfter(tokens, firstLine));
   const out: CollectedTokens = {
-    headings: before(previous.headings, firstLine),
-    items: before(previous.listItems, firstLine).map(copyItem),
-    handles: before(previous.handles, firstLine),
-    links: before(previous.links, firstLine),
-    liquid: before(previous.liquid, firstLine),
-    times: before(previous.times, firstLine),
-    dates: before(previous.dates, firstLine),
-    placeholders: before(previous.placeholders, firstLine),
+    headings: before(previous.headings),
+    items: before(previous.listItems).map(copyItem),
+    handles: before(previous.handles),
+    links: before(previous.links),
+    liquid: before(previous.liquid),
+    times: before(previous.times),
+    dates: before(previous.dates),
+    placeholders: before(previous.placeholders),
   };
   for (let line = firstLine; line <= newLast; line++) {
     const start = lineStarts[line]!;
@@ -74,7 +88,10 @@ export function reparseMinutes(previous: MinutesModel, text: string, version: nu
   nextPlain.set(plain.subarray(oldLast + 1), newLast + 1);
   cache.plain = nextPlain;
   const { uri, hasBom, frontMatter, bodyStart } = previous;
-  return assembleModel({ uri, version, text, lineStarts, hasBom, frontMatter, bodyStart }, out);
+  return {
+    model: assembleModel({ uri, version, text, lineStarts, hasBom, frontMatter, bodyStart }, out),
+    patch: { previousVersion: previous.version, firstLine, previousLastLine: oldLast, lastLine: newLast },
+  };
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -98,23 +115,9 @@ function hasMarker(text: string, start: number, end: number, marker: string): bo
   return at >= 0 && at < end;
 }
 
-/** The tokens on lines before `line` (tokens are in line order). */
-function before<T extends { line: number }>(tokens: readonly T[], line: number): T[] {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens[mid]!.line < line) low = mid + 1;
-    else high = mid;
-  }
-  return tokens.slice(0, low);
-}
-
 /** Appends, moved, the tokens on lines after `line`. */
 function appendMoved<T extends { line: number }>(into: T[], tokens: readonly T[], line: number, move: (token: T) => T): void {
-  let index = tokens.length;
-  while (index > 0 && tokens[index - 1]!.line > line) index--;
-  for (; index < tokens.length; index++) into.push(move(tokens[index]!));
+  for (let index = firstOnOrAfter(tokens, line + 1); index < tokens.length; index++) into.push(move(tokens[index]!));
 }
 
 interface Move {

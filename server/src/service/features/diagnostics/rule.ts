@@ -39,6 +39,14 @@ export interface Rule {
   readonly description: string;
   /** Which documents the rule looks at. */
   readonly appliesTo: ReadonlyArray<'minutes' | 'index'>;
+  /**
+   * `line`: each finding lies on one line and depends only on the inline tokens of that
+   * line (handles, links, Liquid, times, dates, placeholders) plus the front matter, the
+   * knowledge, the settings and `DocumentContext.lineRuleFacts`. After an edit such a rule
+   * is run on the changed lines only; its findings elsewhere are kept. The incremental
+   * fuzz test holds every rule marked so to this.
+   */
+  readonly scope?: 'line';
   check(context: DocumentContext, report: Reporter): void;
 }
 
