@@ -55,12 +55,13 @@ export class DocumentContext {
   }
 
   /**
-   * The document-wide facts line-scoped rules may use besides the knowledge and settings:
-   * findings of such rules on unchanged lines stay right while this key stays the same.
+   * The document-wide facts rules may use besides the knowledge, the settings, the front
+   * matter and (where they say so) the headings: findings kept after an edit stay right
+   * while this key stays the same.
    */
   get lineRuleFacts(): string {
     const { meetingTime, meetingDate } = this;
-    return [this.kind, meetingTime?.toISO() ?? '', meetingDate?.toISODate() ?? '', this.isUpcoming, this.build.buildZone].join('|');
+    return [this.kind, meetingTime?.toISO() ?? '', meetingDate?.toISODate() ?? '', this.isUpcoming, this.build.buildZone, this.model.eol].join('|');
   }
 
   /** The zone Jekyll builds in: the user's override, else `_config.yml`, else UTC. */

@@ -38,7 +38,7 @@ test('new lines and deleted lines move every later token, heading and list item'
   assert.ok(inserted.model);
   assert.deepEqual(inserted.model, inserted.fresh);
   // "### Welcome" is line 19 (index 18); it became four lines.
-  assert.deepEqual(inserted.patch, { previousVersion: 1, firstLine: 18, previousLastLine: 18, lastLine: 21 });
+  assert.deepEqual(inserted.patch, { previousVersion: 1, firstLine: 18, previousLastLine: 18, lastLine: 21, headingsChanged: true });
   const deleted = patched(markedAround('### Welcome'), '');
   assert.ok(deleted.model);
   assert.deepEqual(deleted.model, deleted.fresh);

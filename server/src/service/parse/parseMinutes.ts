@@ -266,17 +266,36 @@ function itemEnd(items: readonly ListItem[], index: number, text: string, lineSt
     }
     const start = lineStarts[line]!;
     const end = endOfLine(text, lineStarts, line);
-    const lineText = text.slice(start, end);
-    if (lineText.trim() === '') {
+    // Measured in place: slicing every line under every item costs more than the rest.
+    let contentStart = start;
+    while (contentStart < end && isWhiteSpace(text.charCodeAt(contentStart))) contentStart++;
+    if (contentStart === end) {
       sawBlank = true;
       continue;
     }
-    const indent = lineText.length - lineText.trimStart().length;
+    const indent = contentStart - start;
     if (indent <= item.indent && (sawBlank || indent === 0)) break;
     lastContentLine = line;
     sawBlank = false;
   }
   return endOfLine(text, lineStarts, lastContentLine);
+}
+
+/** What `String.prototype.trim` removes: ECMAScript white space and line terminators. */
+function isWhiteSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ModelPatch {
   readonly previousLastLine: number;
   /** The last changed line in the new version; later lines moved by the difference. */
   readonly lastLine: number;
+  /** Whether a heading was among the changed lines, before or after the edit (the sections may differ). */
+  readonly headingsChanged: boolean;
 }
 
 /**
@@ -73,6 +75,9 @@ export function reparseMinutes(previous: MinutesModel, text: string, version: nu
     const lineText = detached(text.slice(start, end));
     collectLine(out, scanLine(lineText), lineText, start, end, line);
   }
+  // Headings above the edit are kept; any heading on the changed lines, old or new, changes the sections.
+  const headingsAbove = firstOnOrAfter(previous.headings, firstLine);
+  const headingsChanged = firstOnOrAfter(previous.headings, oldLast + 1) !== headingsAbove || out.headings.length !== headingsAbove;
   const move = { delta, lineDelta };
   appendMoved(out.headings, previous.headings, oldLast, (heading) => moveHeading(heading, move));
   appendMoved(out.items, previous.listItems, oldLast, (item) => moveItem(item, move));
@@ -90,7 +95,7 @@ export function reparseMinutes(previous: MinutesModel, text: string, version: nu
   const { uri, hasBom, frontMatter, bodyStart } = previous;
   return {
     model: assembleModel({ uri, version, text, lineStarts, hasBom, frontMatter, bodyStart }, out),
-    patch: { previousVersion: previous.version, firstLine, previousLastLine: oldLast, lastLine: newLast },
+    patch: { previousVersion: previous.version, firstLine, previousLastLine: oldLast, lastLine: newLast, headingsChanged },
   };
 }
 

@@ -3,7 +3,7 @@ import type { DocumentContext } from '../../documentContext';
 import type { MinutesSettings, SeverityName, WorkspaceKnowledge } from '../../knowledge/types';
 import type { Logger } from '../../logger';
 import type { ModelPatch } from '../../parse/reparse';
-import { byPosition, carryOver } from './carryOver';
+import { byPosition, carryOver, touches } from './carryOver';
 import type { DiagnosticData, Finding, Rule, RuleCode } from './rule';
 import { RULES } from './rules';
 
@@ -25,8 +25,13 @@ export interface Diagnosis {
   readonly facts: string;
   /** Every finding, as returned. */
   readonly diagnostics: readonly Diagnostic[];
-  /** The findings of each line-scoped rule, in position order. */
-  readonly byLineRule: ReadonlyMap<RuleCode, readonly Diagnostic[]>;
+  /** Each rule's findings: from `check`, and from `checkLines` in position order. */
+  readonly byRule: ReadonlyMap<RuleCode, RuleFindings>;
+}
+
+interface RuleFindings {
+  readonly whole: readonly Diagnostic[];
+  readonly lines: readonly Diagnostic[];
 }
 
 /** Runs every rule that applies to the document. */
@@ -35,11 +40,11 @@ export function computeDiagnostics(context: DocumentContext, logger: Logger, rul
 }
 
 /**
- * Runs every rule that applies to the document. After an edit that patched the model (and
- * with the same knowledge, settings and document-wide facts as the previous diagnosis),
- * line-scoped rules keep their findings on unchanged lines, moved with those lines, and
- * look at the changed lines only. A rule that throws is logged and skipped, so one bug
- * never hides the other findings.
+ * Runs every rule that applies to the document. After an edit that patched the model, with
+ * the same knowledge, settings and document-wide facts as the previous diagnosis, rules keep
+ * what their declared dependencies allow (see `Rule`): line findings away from the changed
+ * lines, and findings that depend on the headings when no heading changed. A rule that throws
+ * is logged and skipped, so one bug never hides the other findings.
  */
 export function diagnose(
   context: DocumentContext,
@@ -58,33 +63,34 @@ export function diagnose(
     after.previous.facts === facts
       ? after
       : null;
-  const changedLines = reusable ? context.restrictedTo(reusable.patch.firstLine, reusable.patch.lastLine) : null;
+  const patch = reusable?.patch ?? null;
+  const changedLines = patch ? context.restrictedTo(patch.firstLine, patch.lastLine) : null;
+  const uri = context.model.uri;
   const diagnostics: Diagnostic[] = [];
-  const byLineRule = new Map<RuleCode, readonly Diagnostic[]>();
+  const byRule = new Map<RuleCode, RuleFindings>();
   for (const rule of rules) {
     if (!rule.appliesTo.includes(kind)) continue;
     const configured = configuredSeverity(context, rule.code);
     if (configured === 'off') continue;
-    if (rule.scope !== 'line') {
-      diagnostics.push(...runRule(context, rule, configured, logger));
-      continue;
-    }
-    const previous = reusable?.previous.byLineRule.get(rule.code);
-    const found =
-      previous && changedLines && reusable
-        ? carryOver(previous, reusable.patch, runRule(changedLines, rule, configured, logger).sort(byPosition), context.model.uri)
-        : runRule(context, rule, configured, logger).sort(byPosition);
-    byLineRule.set(rule.code, found);
-    diagnostics.push(...found);
+    const previous = reusable?.previous.byRule.get(rule.code);
+    const run = (where: DocumentContext, check: Rule['check']) => (check ? runCheck(where, rule, check, configured, logger) : []);
+
+    const keepWhole = patch && previous && rule.checkDependsOnHeadings && !patch.headingsChanged && !previous.whole.some((d) => touches(d, patch, uri));
+    const whole = keepWhole ? carryOver(previous.whole, patch, [], uri) : run(context, rule.check);
+    const keepLines = patch && changedLines && previous && !(rule.linesDependOnSections && patch.headingsChanged);
+    const lines = keepLines ? carryOver(previous.lines, patch, run(changedLines, rule.checkLines).sort(byPosition), uri) : run(context, rule.checkLines).sort(byPosition);
+
+    byRule.set(rule.code, { whole, lines });
+    diagnostics.push(...whole, ...lines);
   }
-  const diagnosis = { version: context.model.version, knowledge: context.knowledge, settings: context.settings, facts, diagnostics, byLineRule };
+  const diagnosis = { version: context.model.version, knowledge: context.knowledge, settings: context.settings, facts, diagnostics, byRule };
   return { diagnostics, diagnosis };
 }
 
-function runRule(context: DocumentContext, rule: Rule, configured: SeverityName | undefined, logger: Logger): Diagnostic[] {
+function runCheck(context: DocumentContext, rule: Rule, check: NonNullable<Rule['check']>, configured: SeverityName | undefined, logger: Logger): Diagnostic[] {
   const found: Diagnostic[] = [];
   try {
-    rule.check(context, (finding) => found.push(toDiagnostic(context, rule, finding, configured)));
+    check.call(rule, context, (finding) => found.push(toDiagnostic(context, rule, finding, configured)));
   } catch (error) {
     logger.error(`rule ${rule.code} failed on ${context.model.uri}`, error);
   }

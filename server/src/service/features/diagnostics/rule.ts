@@ -39,15 +39,24 @@ export interface Rule {
   readonly description: string;
   /** Which documents the rule looks at. */
   readonly appliesTo: ReadonlyArray<'minutes' | 'index'>;
+  /** Findings that may depend on anything in the document. */
+  check?(context: DocumentContext, report: Reporter): void;
   /**
-   * `line`: each finding lies on one line and depends only on the inline tokens of that
-   * line (handles, links, Liquid, times, dates, placeholders) plus the front matter, the
-   * knowledge, the settings and `DocumentContext.lineRuleFacts`. After an edit such a rule
-   * is run on the changed lines only; its findings elsewhere are kept. The incremental
-   * fuzz test holds every rule marked so to this.
+   * Findings that each lie on one line and depend only on that line's inline tokens
+   * (handles, links, Liquid, times, dates, placeholders) and text, the front matter, the
+   * knowledge, the settings and `DocumentContext.lineRuleFacts`. After an edit they are
+   * looked for on the changed lines only and kept everywhere else. The incremental fuzz
+   * tests hold every rule to this.
    */
-  readonly scope?: 'line';
-  check(context: DocumentContext, report: Reporter): void;
+  checkLines?(context: DocumentContext, report: Reporter): void;
+  /** `checkLines` also depends on the section a line is in: its findings are kept only while no heading changes. */
+  readonly linesDependOnSections?: boolean;
+  /**
+   * `check` depends only on the headings, the front matter, the document's length, the
+   * knowledge, the settings and `lineRuleFacts`: after an edit that changes no heading and
+   * touches none of its findings, they are kept (moved with their lines).
+   */
+  readonly checkDependsOnHeadings?: boolean;
 }
 
 export interface Finding {

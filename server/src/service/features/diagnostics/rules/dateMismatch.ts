@@ -4,6 +4,7 @@ import { isoDay, resolveDate } from '../../../dates';
 import type { TextDate } from '../../../parse/model';
 import { frontMatterDates } from '../frontMatterDates';
 import { replaceSpan } from '../fixes';
+import { firstOnOrAfter } from '../../../parse/tokensByLine';
 import type { Fix, Reporter, Rule } from '../rule';
 import { readTimeanddateLink } from '../../../timeanddateLink';
 
@@ -26,16 +27,22 @@ export const dateMismatchRule: Rule = {
     for (const date of titleDates) checkDate(context, date, day, 'The title', report);
     const heading = context.model.headings.find((h) => h.level === 1);
     if (heading) {
-      for (const date of context.model.dates) {
-        if (date.line === heading.line) checkDate(context, date, day, 'The heading', report);
+      const dates = context.model.dates;
+      for (let i = firstOnOrAfter(dates, heading.line); i < dates.length && dates[i]!.line === heading.line; i++) {
+        checkDate(context, dates[i]!, day, 'The heading', report);
       }
     }
+    checkFileName(context, day, report);
+  },
+  checkLines(context, report) {
+    const meeting = context.meetingTime;
+    if (!meeting) return;
+    const day = isoDay(meeting);
     for (const date of context.model.dates) {
       if (date.year === null) continue;
       const lineText = context.model.text.slice(context.model.lineStarts[date.line], date.span.start);
       if (TIME_LINE.test(lineText)) checkDate(context, date, day, 'The "Time" line', report);
     }
-    checkFileName(context, day, report);
     checkTimeanddateLinks(context, report);
   },
 };

@@ -8,6 +8,5 @@ export const minutesLinkRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A link to minutes that do not exist, or whose label names another date than the linked minutes.',
   appliesTo: ['minutes'],
-  scope: 'line',
-  check: checkMinutesLinks,
+  checkLines: checkMinutesLinks,
 };

@@ -15,6 +15,7 @@ export const missingSectionRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A section of the template in force for the file\'s date is absent.',
   appliesTo: ['minutes'],
+  checkDependsOnHeadings: true,
   check(context, report) {
     const template = context.template;
     if (!template || template.sections.length === 0) return;

@@ -14,8 +14,7 @@ export const placeholderRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: '`FIXME`, `TODO`, "…"-only or empty list items left from the template.',
   appliesTo: ['minutes'],
-  scope: 'line',
-  check(context, report) {
+  checkLines(context, report) {
     const severity = context.isUpcoming ? DiagnosticSeverity.Information : undefined;
     for (const placeholder of context.model.placeholders) {
       report({ start: placeholder.span.start, end: placeholder.span.end, message: MESSAGES[placeholder.kind], ...(severity ? { severity } : {}) });

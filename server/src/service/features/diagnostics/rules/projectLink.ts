@@ -16,8 +16,7 @@ export const projectLinkRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A project board link whose text names another project, misspells the project, or points to an unknown board.',
   appliesTo: ['minutes', 'index'],
-  scope: 'line',
-  check(context, report) {
+  checkLines(context, report) {
     const { knowledge } = context;
     for (const link of context.model.links) {
       if (!link.project) continue;

@@ -15,6 +15,7 @@ export const timeOrderRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'Agenda time headings out of order, or the meeting-start heading disagreeing with `meeting_time`.',
   appliesTo: ['minutes'],
+  checkDependsOnHeadings: true,
   check(context, report) {
     const day = context.meetingDate;
     const timed = context.model.headings.filter((h): h is Heading & { time: NonNullable<Heading['time']> } => h.time !== null);

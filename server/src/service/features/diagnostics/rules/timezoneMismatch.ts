@@ -17,8 +17,7 @@ export const timezoneMismatchRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A time given in two zones that do not agree on that date (DST included), or a zone abbreviation not in effect on the date.',
   appliesTo: ['minutes', 'index'],
-  scope: 'line',
-  check(context, report) {
+  checkLines(context, report) {
     const { model } = context;
     const times = model.times;
     for (let i = 0; i < times.length; i++) {

@@ -17,8 +17,7 @@ export const unknownHandleRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'An `@handle` that is neither a member, an alias, a special handle nor established by use; likely typos name the handle meant.',
   appliesTo: ['minutes'],
-  scope: 'line',
-  check(context, report) {
+  checkLines(context, report) {
     const { knowledge } = context;
     const known = knownHandles(knowledge);
     const verdicts = new Map<string, { suggestion: string | null } | null>();

@@ -23,7 +23,8 @@ export const upcomingDateRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A date in the upcoming events section that is before the meeting (usually last year\'s year).',
   appliesTo: ['minutes'],
-  check(context, report) {
+  linesDependOnSections: true,
+  checkLines(context, report) {
     const meeting = context.meetingDate;
     if (!meeting) return;
     const meetingDay = isoDay(meeting);

@@ -10,8 +10,7 @@ export const weekdayMismatchRule: Rule = {
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A weekday next to a date names another day than the date falls on (years inferred from the meeting date).',
   appliesTo: ['minutes', 'index'],
-  scope: 'line',
-  check(context, report) {
+  checkLines(context, report) {
     const meeting = context.meetingDate;
     for (const date of context.model.dates.concat(frontMatterDates(context))) {
       if (!date.weekday) continue;
