@@ -42,3 +42,34 @@ export function offsetAt(text: string, lineStarts: readonly number[], position: 
   const end = endOfLine(text, lineStarts, position.line);
   return Math.min(lineStarts[position.line]! + Math.max(position.character, 0), end);
 }
+
+/** What `String.prototype.trim` removes: ECMAScript white space and line terminators. */
+export function isWhiteSpace(code: number): boolean {
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** The first index in `text` from `start` to `end` that is not white space (`end` when there is none). */
+export function skipWhiteSpace(text: string, start: number, end: number): number {
+  let at = start;
+  while (at < end && isWhiteSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The index after the last character in `text` from `start` to `end` that is not white space. */
+export function trimmedEnd(text: string, start: number, end: number): number {
+  let at = end;
+  while (at > start && isWhiteSpace(text.charCodeAt(at - 1))) at--;
+  return at;
+}

@@ -15,7 +15,7 @@ import type {
 import { findNextMeeting } from './nextMeeting';
 import { scanLine } from './scanLine';
 import { buildSections } from './sections';
-import { computeLineStarts, endOfLine, lineAt } from './lines';
+import { computeLineStarts, endOfLine, lineAt, skipWhiteSpace } from './lines';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const PROJECT_URL = /^https?:\/\/github\.com\/orgs\/([\w.-]+)\/projects\/(\d+)\/?(?:[?#].*)?$/;
@@ -106,7 +106,7 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
 export function collectLine(out: CollectedTokens, tokens: LineTokens, lineText: string, at: number, lineEnd: number, line: number): void {
   for (const token of tokens.handles) out.handles.push({ name: token.name, span: shift(token, at), line });
   for (const token of tokens.links) {
-    const project = PROJECT_URL.exec(token.target);
+    const project = token.target.includes('/projects/') ? PROJECT_URL.exec(token.target) : null;
     out.links.push({
       text: token.text,
       textSpan: { start: at + token.textStart, end: at + token.textEnd },
@@ -221,7 +221,17 @@ export function shift<T extends { start: number; end: number }>(token: T, at: nu
 }
 
 function shiftZone(zone: LineZone, at: number): ZoneRef {
-  return { ...zone, span: { start: at + zone.start, end: at + zone.end } } as ZoneRef;
+  const span = { start: at + zone.start, end: at + zone.end };
+  switch (zone.kind) {
+    case 'utc':
+      return { kind: zone.kind, text: zone.text, span };
+    case 'offset':
+      return { kind: zone.kind, text: zone.text, span, minutes: zone.minutes };
+    case 'abbreviation':
+      return { kind: zone.kind, text: zone.text, span, minutes: zone.minutes, region: zone.region };
+    case 'iana':
+      return { kind: zone.kind, text: zone.text, span, name: zone.name };
+  }
 }
 
 /**
@@ -267,8 +277,7 @@ function itemEnd(items: readonly ListItem[], index: number, text: string, lineSt
     const start = lineStarts[line]!;
     const end = endOfLine(text, lineStarts, line);
     // Measured in place: slicing every line under every item costs more than the rest.
-    let contentStart = start;
-    while (contentStart < end && isWhiteSpace(text.charCodeAt(contentStart))) contentStart++;
+    const contentStart = skipWhiteSpace(text, start, end);
     if (contentStart === end) {
       sawBlank = true;
       continue;
@@ -279,23 +288,6 @@ function itemEnd(items: readonly ListItem[], index: number, text: string, lineSt
     sawBlank = false;
   }
   return endOfLine(text, lineStarts, lastContentLine);
-}
-
-/** What `String.prototype.trim` removes: ECMAScript white space and line terminators. */
-function isWhiteSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 /**

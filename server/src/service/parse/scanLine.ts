@@ -1,5 +1,6 @@
 import { inside, mergeSpans, scanCodeSpans, scanLinks, scanLiquid, scanUrls, type Range } from './inlineSpans';
 import { EMPTY, NO_TOKENS, type LineHandle, type LineItem, type LinePlaceholder, type LineTokens } from './lineTokens';
+import { skipWhiteSpace, trimmedEnd } from './lines';
 import { scanDates } from './textDates';
 import { scanTimes } from './textTimes';
 
@@ -18,7 +19,7 @@ const DIGIT = /\d/;
 
 /** Everything one line holds, with offsets relative to the line. Pure: depends on the text only. */
 export function scanLine(line: string): LineTokens {
-  if (line.trim() === '') return NO_TOKENS;
+  if (skipWhiteSpace(line, 0, line.length) === line.length) return NO_TOKENS;
   const heading = scanHeading(line);
   const item = heading ? null : scanItem(line);
   const hasDigit = DIGIT.test(line);
@@ -101,12 +102,13 @@ function scanPlaceholders(line: string, item: LineItem | null, code: readonly Ra
   if (!item && !line.includes('FIXME') && !line.includes('TODO')) return EMPTY;
   const found: LinePlaceholder[] = [];
   if (item) {
-    const content = line.slice(item.contentStart).trim();
-    if (content === '' && !item.checkbox) {
+    // Measured without slicing: only an empty or very short item can be a placeholder.
+    const start = skipWhiteSpace(line, item.contentStart, line.length);
+    const end = trimmedEnd(line, start, line.length);
+    if (start === end && !item.checkbox) {
       found.push({ kind: 'empty-item', start: item.markerStart, end: item.markerEnd });
-    } else if (ELLIPSIS_ONLY.test(content)) {
-      const start = line.indexOf(content, item.contentStart);
-      found.push({ kind: 'ellipsis-item', start, end: start + content.length });
+    } else if (end - start <= 5 && ELLIPSIS_ONLY.test(line.slice(start, end))) {
+      found.push({ kind: 'ellipsis-item', start, end });
     }
   }
   if (line.includes('FIXME') || line.includes('TODO')) {
