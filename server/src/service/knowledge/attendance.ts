@@ -41,9 +41,10 @@ export function attendance(model: MinutesModel): Attendance {
     while (headingIndex + 1 < model.headings.length && model.headings[headingIndex + 1]!.line <= handle.line) headingIndex++;
     if (headingIndex !== headingBefore) headingVerdict = verdictOfHeading(model.headings[headingIndex]!);
     const listed = listedAs(model, handle, itemIndex, headingIndex, verdict, headingVerdict);
+    if (listed === null) continue;
     const key = handle.name.toLowerCase();
-    if (listed === true && !present.has(key)) present.set(key, handle);
-    if (listed === false && !away.has(key)) away.set(key, handle);
+    const list = listed ? present : away;
+    if (!list.has(key)) list.set(key, handle);
   }
   return { present, away };
 }

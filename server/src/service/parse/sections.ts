@@ -18,9 +18,14 @@ export function buildSections(headings: readonly Heading[], textLength: number):
 }
 
 /** Every section, depth first, in document order. */
-export function* allSections(sections: readonly Section[]): Generator<Section> {
-  for (const section of sections) {
-    yield section;
-    yield* allSections(section.children);
-  }
+export function allSections(sections: readonly Section[]): Section[] {
+  const all: Section[] = [];
+  const visit = (list: readonly Section[]) => {
+    for (const section of list) {
+      all.push(section);
+      visit(section.children);
+    }
+  };
+  visit(sections);
+  return all;
 }

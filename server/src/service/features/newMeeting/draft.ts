@@ -32,7 +32,7 @@ export function draftNextMeeting(input: DraftInput): string {
   const eol = previous.eol;
   const templateModel = parseMinutes(template.text, template.source, 0);
   const matched = matchSections(template, previous.headings);
-  const previousSections = [...allSections(previous.sections)];
+  const previousSections = allSections(previous.sections);
   const sectionOf = (index: number) => {
     const heading = matched[index];
     return heading ? previousSections.find((s) => s.heading === heading) ?? null : null;
@@ -90,7 +90,7 @@ function shiftHeading(line: string, minutes: number): string {
 
 /** Who the previous minutes elected to chair and take minutes next time. */
 export function election(model: MinutesModel): { chair: string | null; secretary: string | null } {
-  const section = [...allSections(model.sections)].find((s) => ELECTION.test(s.heading.label));
+  const section = allSections(model.sections).find((s) => ELECTION.test(s.heading.label));
   if (!section) return { chair: null, secretary: null };
   let chair: string | null = null;
   let secretary: string | null = null;
@@ -132,7 +132,7 @@ function extraTopics(previous: MinutesModel, after: Section, matched: readonly (
 
 /** The sections after `section` at its level, within the same parent. */
 function nextSiblings(model: MinutesModel, section: Section): Section[] {
-  const all = [...allSections(model.sections)];
+  const all = allSections(model.sections);
   const index = all.indexOf(section);
   const out: Section[] = [];
   for (const candidate of all.slice(index + 1)) {
