@@ -71,15 +71,17 @@ async function main(): Promise<void> {
   const service = createMinutesService();
   service.diagnostics({ uri: URI, version: 1, getText: () => big }, knowledge, DEFAULT_SETTINGS);
   let version = 1;
-  const edits = time(RUNS + 4, () => {
+  // Typing is many edits in a row: 5 × RUNS of them (after 4 to warm up), median and p90.
+  const edits = time(5 * RUNS + 4, () => {
     version++;
     const at = Math.floor(big.length / 2) + version;
     const edited = big.slice(0, at) + (version % 2 ? 'x' : 'y') + big.slice(at);
     service.diagnostics({ uri: URI, version, getText: () => edited }, knowledge, DEFAULT_SETTINGS);
   }).slice(4);
   const edit = median(edits);
-  json['one-character edit, 1 MB'] = { ms: edit };
-  rows.push({ what: 'diagnostics after a one-character edit, 1 MB', value: `${edit.toFixed(2)} ms`, target: '≤ 10 ms', met: edit <= 10 });
+  const editP90 = percentile(edits, 90);
+  json['one-character edit, 1 MB'] = { ms: edit, p90: editP90 };
+  rows.push({ what: 'diagnostics after a one-character edit, 1 MB', value: `${edit.toFixed(2)} ms (p90 ${editP90.toFixed(1)} ms)`, target: '≤ 10 ms', met: edit <= 10 });
 
   const document = { uri: URI, version: 99_999, getText: () => big };
   service.diagnostics(document, knowledge, DEFAULT_SETTINGS);

@@ -38,6 +38,8 @@ export interface LineTokenCache {
 
 /** The token lists of a model being built, in document order. */
 export interface CollectedTokens {
+  /** How many of the first list items belong to another model too (a patched model's items above the edit). */
+  sharedItems?: number;
   headings: Heading[];
   items: ListItem[];
   handles: HandleRef[];
@@ -180,7 +182,7 @@ export type ModelBasics = Pick<MinutesModel, 'uri' | 'version' | 'text' | 'lineS
 
 /** Completes a model from its tokens: list nesting, the section tree, the next-meeting line. */
 export function assembleModel(basics: ModelBasics, out: CollectedTokens): MinutesModel {
-  const listItems = nestListItems(out.items, basics.text, basics.lineStarts, out.headings);
+  const listItems = nestListItems(out.items, out.sharedItems ?? 0, basics.text, basics.lineStarts, out.headings);
   const model: MinutesModel = {
     ...basics,
     eol: basics.text.includes('\r\n') ? '\r\n' : '\n',
@@ -237,9 +239,11 @@ function shiftZone(zone: LineZone, at: number): ZoneRef {
 /**
  * Gives each list item its parent (the nearest open item indented less) and its full span:
  * continuation lines and sub-items, up to the next item at its level or shallower, a
- * heading, or unindented text after a blank line.
+ * heading, or unindented text after a blank line. Items made by this parse are completed
+ * in place; the first `shared` ones belong to another model too and are replaced by a copy
+ * only when their nesting changed.
  */
-function nestListItems(items: ListItem[], text: string, lineStarts: readonly number[], headings: readonly Heading[]): ListItem[] {
+function nestListItems(items: ListItem[], shared: number, text: string, lineStarts: readonly number[], headings: readonly Heading[]): ListItem[] {
   const open: number[] = [];
   const headingLines = new Set(headings.map((h) => h.line));
   let nextHeading = 0;
@@ -250,11 +254,16 @@ function nestListItems(items: ListItem[], text: string, lineStarts: readonly num
     while (open.length > 0 && items[open[open.length - 1]!]!.indent >= item.indent) open.pop();
     // A heading between the parent candidate and this item ends the list.
     while (open.length > 0 && lastHeadingLine > items[open[open.length - 1]!]!.line) open.pop();
-    // The items were made by this parse: completing them in place saves a copy of each.
-    const mutable = item as { parent: number; span: { start: number; end: number } };
-    mutable.parent = open.length > 0 ? open[open.length - 1]! : -1;
+    const parent = open.length > 0 ? open[open.length - 1]! : -1;
     open.push(i);
-    mutable.span.end = itemEnd(items, i, text, lineStarts, headingLines);
+    const end = itemEnd(items, i, text, lineStarts, headingLines);
+    if (i >= shared) {
+      const mutable = item as { parent: number; span: { start: number; end: number } };
+      mutable.parent = parent;
+      mutable.span.end = end;
+    } else if (item.parent !== parent || item.span.end !== end) {
+      items[i] = { ...item, parent, span: { start: item.span.start, end } };
+    }
   }
   return items;
 }

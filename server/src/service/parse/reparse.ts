@@ -59,8 +59,9 @@ export function reparseMinutes(previous: MinutesModel, text: string, version: nu
 
   const before = <T extends { line: number }>(tokens: readonly T[]): T[] => tokens.slice(0, firstOnOrAfter(tokens, firstLine));
   const out: CollectedTokens = {
+    sharedItems: firstOnOrAfter(previous.listItems, firstLine),
     headings: before(previous.headings),
-    items: before(previous.listItems).map(copyItem),
+    items: before(previous.listItems),
     handles: before(previous.handles),
     links: before(previous.links),
     liquid: before(previous.liquid),
@@ -185,19 +186,14 @@ function moveHeading(heading: Heading, move: Move): Heading {
   };
 }
 
-/** List items are completed in place by the nesting step, so even unmoved ones are copied. */
-function copyItem(item: ListItem): ListItem {
-  return moveItem(item, { delta: 0, lineDelta: 0 });
-}
-
 function moveItem(item: ListItem, { delta, lineDelta }: Move): ListItem {
   return {
     line: item.line + lineDelta,
     indent: item.indent,
     marker: item.marker,
-    markerSpan: delta === 0 ? item.markerSpan : moved(item.markerSpan, delta),
-    checkbox: item.checkbox && delta !== 0 ? { checked: item.checkbox.checked, span: moved(item.checkbox.span, delta) } : item.checkbox,
-    contentSpan: delta === 0 ? item.contentSpan : moved(item.contentSpan, delta),
+    markerSpan: moved(item.markerSpan, delta),
+    checkbox: item.checkbox ? { checked: item.checkbox.checked, span: moved(item.checkbox.span, delta) } : null,
+    contentSpan: moved(item.contentSpan, delta),
     content: item.content,
     span: moved(item.span, delta),
     parent: -1,
