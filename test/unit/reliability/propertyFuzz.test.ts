@@ -88,27 +88,30 @@ test('any document: no exception, ranges inside the document, every feature answ
   assert.ok(stats.slowest < 2_000, `slowest call ${stats.slowest.toFixed(1)} ms`);
 });
 
+/**
+ * Applies `changes` one by one to a document the service has seen, and after each requires
+ * the diagnostics, the model and the outline to equal those of a fresh service.
+ */
+function editsMatchFreshState(start: string, changes: readonly { at: number; remove: number; insert: string }[]): void {
+  const incremental = createMinutesService({ clock: () => NOW });
+  let text = start;
+  let version = 1;
+  incremental.diagnostics(TextDocument.create(URI, 'markdown', version, text), knowledge, DEFAULT_SETTINGS);
+  for (const change of changes) {
+    stats.edits++;
+    text = apply(text, change);
+    version++;
+    const edited = TextDocument.create(URI, 'markdown', version, text);
+    const fresh = createMinutesService({ clock: () => NOW }).diagnostics(edited, knowledge, DEFAULT_SETTINGS);
+    assert.deepEqual(diagnose(incremental, edited), fresh);
+    // The model itself, patched or parsed again from the line cache, equals a fresh parse.
+    assert.deepEqual(incremental.parse(edited), parseMinutes(text, URI, version));
+    assert.deepEqual(incremental.documentSymbols(edited, knowledge), createMinutesService().documentSymbols(edited, knowledge));
+  }
+}
+
 test('edit by edit, the incremental state equals a fresh parse of the same text', () => {
-  fc.assert(
-    fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, changes) => {
-      const incremental = createMinutesService({ clock: () => NOW });
-      let text = start;
-      let version = 1;
-      incremental.diagnostics(TextDocument.create(URI, 'markdown', version, text), knowledge, DEFAULT_SETTINGS);
-      for (const change of changes) {
-        stats.edits++;
-        text = apply(text, change);
-        version++;
-        const edited = TextDocument.create(URI, 'markdown', version, text);
-        const fresh = createMinutesService({ clock: () => NOW }).diagnostics(edited, knowledge, DEFAULT_SETTINGS);
-        assert.deepEqual(diagnose(incremental, edited), fresh);
-        // The model itself, patched or parsed again from the line cache, equals a fresh parse.
-        assert.deepEqual(incremental.parse(edited), parseMinutes(text, URI, version));
-        assert.deepEqual(incremental.documentSymbols(edited, knowledge), createMinutesService().documentSymbols(edited, knowledge));
-      }
-    }),
-    { numRuns: RUNS, seed: 20240327 },
-  );
+  fc.assert(fc.property(documentText, fc.array(edit, { minLength: 1, maxLength: 12 }), editsMatchFreshState), { numRuns: RUNS, seed: 20240327 });
 });
 
 /** Real minutes files, edited as people type: the path where the model is patched and line-scoped findings are kept. */
@@ -121,24 +124,8 @@ const typed = fc.oneof(
 );
 const typing = fc.record({ at: fc.double({ min: 0.1, max: 1, noNaN: true }), remove: fc.nat(6), insert: typed });
 
-test('typing in real minutes: the patched model and the kept line findings equal a fresh parse and check', () => {
-  fc.assert(
-    fc.property(fc.constantFrom(...minutesFiles), fc.array(typing, { minLength: 2, maxLength: 16 }), (start, changes) => {
-      const incremental = createMinutesService({ clock: () => NOW });
-      let text = start;
-      let version = 1;
-      incremental.diagnostics(TextDocument.create(URI, 'markdown', version, text), knowledge, DEFAULT_SETTINGS);
-      for (const change of changes) {
-        stats.edits++;
-        text = apply(text, change);
-        version++;
-        const edited = TextDocument.create(URI, 'markdown', version, text);
-        assert.deepEqual(diagnose(incremental, edited), createMinutesService({ clock: () => NOW }).diagnostics(edited, knowledge, DEFAULT_SETTINGS));
-        assert.deepEqual(incremental.parse(edited), parseMinutes(text, URI, version));
-      }
-    }),
-    { numRuns: RUNS, seed: 20240515 },
-  );
+test('typing in real minutes: the patched model and the kept findings equal a fresh parse and check', () => {
+  fc.assert(fc.property(fc.constantFrom(...minutesFiles), fc.array(typing, { minLength: 2, maxLength: 16 }), editsMatchFreshState), { numRuns: RUNS, seed: 20240515 });
 });
 
 test('every quick fix applies cleanly and removes its diagnostic', () => {
