@@ -16,6 +16,15 @@ export interface Attendance {
  * sub-items), else by the section heading above ("### Attendees", "## Regrets").
  */
 export function attendance(model: MinutesModel): Attendance {
+  // Asked twice per keystroke (the workspace facts and the attendance rule): worked out once per model.
+  let found = attendanceOfModel.get(model);
+  if (!found) attendanceOfModel.set(model, (found = readAttendance(model)));
+  return found;
+}
+
+const attendanceOfModel = new WeakMap<MinutesModel, Attendance>();
+
+function readAttendance(model: MinutesModel): Attendance {
   const present = new Map<string, HandleRef>();
   const away = new Map<string, HandleRef>();
   const items = model.listItems;
