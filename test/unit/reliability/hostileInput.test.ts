@@ -75,10 +75,18 @@ test('unterminated front matter, empty documents, a lone ---', () => {
 
 const ALIAS_BOMB = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]},*${'abcdefghi'[i]}]`)].join('\n');
 
-test('a YAML alias bomb in the front matter and in _data/authors.yml', () => {
+test('a YAML alias bomb in the front matter, _data/authors.yml and _config.yml', () => {
   const started = performance.now();
-  exercise(`---\n${ALIAS_BOMB}\nmeeting_time: *i\ntitle: Minutes\n---\n* @sjn\n`, { '_data/authors.yml': `${ALIAS_BOMB}\nsjn:\n  name: *i\n  github: *i\n` });
+  exercise(`---\n${ALIAS_BOMB}\nmeeting_time: *i\ntitle: Minutes\n---\n* @sjn\n`, {
+    '_data/authors.yml': `${ALIAS_BOMB}\nsjn:\n  name: *i\n  github: *i\n`,
+    '_config.yml': `${ALIAS_BOMB}\ntimezone: *i\n`,
+  });
   assert.ok(performance.now() - started < 5_000);
+  // The Jekyll config's problem is its own diagnostic; the build zone stays GitHub Pages' UTC.
+  const index = workspaceIndex({ '_config.yml': `${ALIAS_BOMB}\ntimezone: *i\n` });
+  const knowledge = index.knowledge();
+  assert.equal(knowledge.buildZone, 'UTC');
+  assert.ok(knowledge.problems.some((problem) => problem.uri.endsWith('/_config.yml')), JSON.stringify(knowledge.problems));
 });
 
 test('a hostile .minutes.json: deep nesting, huge arrays, wrong types; the last good config stays', () => {

@@ -15,7 +15,18 @@ export function parseJekyllConfig(text: string, uri: string): JekyllConfig {
   if (!isMap(doc.contents)) return { timezone: null, problems };
   const node = doc.contents.get('timezone', true) as { value?: unknown; range?: [number, number, number] } | undefined;
   const value = node?.value;
-  if (typeof value !== 'string' || value === '') return { timezone: null, problems };
+  // No key, or `timezone:` left empty: Jekyll leaves TZ alone.
+  if (!node || value === null || value === '') return { timezone: null, problems };
+  if (typeof value !== 'string') {
+    // An alias, a list, a map or a number: never expanded here, and no zone Jekyll could use.
+    problems.push({
+      uri,
+      span: { start: node.range?.[0] ?? 0, end: node.range?.[1] ?? 0 },
+      message: '`timezone:` must be a zone name such as Europe/Oslo; Jekyll cannot use this value, and Minutes assumes UTC.',
+      severity: 'warning',
+    });
+    return { timezone: null, problems };
+  }
   if (!isIanaZone(value) && value !== 'UTC') {
     problems.push({
       uri,
