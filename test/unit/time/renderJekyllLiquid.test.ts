@@ -68,6 +68,19 @@ test('runaway templates stop quickly with an error', () => {
   }
 });
 
+test('outputs alone run without a clock, and the memory and parse limits still bound them', () => {
+  // A billion-element range is refused by the memory limit, not left to run.
+  assert.match(render('{{ (1..999999999) | join: "," }}', { kind: 'nil' }).error ?? '', /memory/i);
+  // A filter chain runs in full; a longer one is stopped by the memory its strings take,
+  // and one longer than the parse limit is not parsed at all.
+  const chain = (links: number) => `{{ "x"${' | append: "xxxxxxxxxx"'.repeat(links)} | size }}`;
+  assert.equal(render(chain(400), { kind: 'nil' }).output, '4001');
+  assert.match(render(chain(4_000), { kind: 'nil' }).error ?? '', /memory/i);
+  assert.match(render(chain(10_000), { kind: 'nil' }).error ?? '', /limit/i);
+  // Many outputs render in full.
+  assert.equal(render('{{ "x" | append: "x" }}'.repeat(8_000), { kind: 'nil' }).output, 'xx'.repeat(8_000));
+});
+
 test('no file system: include, render and layout find nothing', () => {
   for (const template of ['{% include foo.html %}', '{% render "foo" %}', '{% layout "default" %}x', '{% include /etc/passwd %}']) {
     const result = render(template, { kind: 'nil' });

@@ -14,7 +14,11 @@ import { usableSettings } from './usableSettings';
 export const RENDER_LIMITS = {
   /** Template characters parsed per render. */
   parseLimit: 200_000,
-  /** Milliseconds per render. */
+  /**
+   * Milliseconds per render of a template with tags. Only tags (`for`, `tablerow`...) can
+   * loop; a template of `{{ }}` outputs alone is bounded by the parse and memory limits, and
+   * runs without a clock, so a busy machine cannot make a plain hover fail.
+   */
   renderLimitMs: 50,
   /** liquidjs's allocation units (range sizes, string lengths...) per render. */
   memoryLimit: 5_000_000,
@@ -28,7 +32,7 @@ export interface LiquidRenderResult {
   error: string | null;
 }
 
-function createEngine(settings: BuildSettings): Liquid {
+function createEngine(settings: BuildSettings, hasTags: boolean): Liquid {
   const engine = new Liquid({
     // In-memory and empty: include/render/layout find nothing and never touch the disk.
     templates: {},
@@ -40,7 +44,7 @@ function createEngine(settings: BuildSettings): Liquid {
     timezoneOffset: settings.buildZone,
     cache: false,
     parseLimit: RENDER_LIMITS.parseLimit,
-    renderLimit: RENDER_LIMITS.renderLimitMs,
+    renderLimit: hasTags ? RENDER_LIMITS.renderLimitMs : Infinity,
     memoryLimit: RENDER_LIMITS.memoryLimit,
   });
   for (const [name, filter] of Object.entries(jekyllDateFilters(settings))) engine.registerFilter(name, filter);
@@ -81,7 +85,7 @@ export function renderJekyllLiquid(
 ): LiquidRenderResult {
   const settings = usableSettings(given);
   try {
-    const engine = createEngine(settings);
+    const engine = createEngine(settings, template.includes('{%'));
     const pageScope: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(page)) pageScope[key] = liquidValueOf(value, settings);
     const scope = { page: pageScope, site: { time: new RubyValueDrop(buildClockTime(settings), settings) } };
