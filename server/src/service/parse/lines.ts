@@ -44,7 +44,7 @@ export function offsetAt(text: string, lineStarts: readonly number[], position: 
 }
 
 /** What `String.prototype.trim` removes: ECMAScript white space and line terminators. */
-export function isWhiteSpace(code: number): boolean {
+function isWhiteSpace(code: number): boolean {
   return (
     code === 32 ||
     (code >= 9 && code <= 13) ||

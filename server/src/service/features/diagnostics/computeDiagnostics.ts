@@ -34,11 +34,6 @@ interface RuleFindings {
   readonly lines: readonly Diagnostic[];
 }
 
-/** Runs every rule that applies to the document. */
-export function computeDiagnostics(context: DocumentContext, logger: Logger, rules: readonly Rule[] = RULES): Diagnostic[] {
-  return diagnose(context, logger, null, rules).diagnostics;
-}
-
 /**
  * Runs every rule that applies to the document. After an edit that patched the model, with
  * the same knowledge, settings and document-wide facts as the previous diagnosis, rules keep

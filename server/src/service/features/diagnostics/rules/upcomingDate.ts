@@ -29,9 +29,7 @@ export const upcomingDateRule: Rule = {
     if (!meeting) return;
     const meetingDay = isoDay(meeting);
     // Leaf sections about what is coming up, in document order; dates are in order too.
-    const sections = allSections(context.model.sections)
-      .filter((section) => UPCOMING_SECTION.test(section.heading.label) && section.children.length === 0)
-      .sort((a, b) => a.span.start - b.span.start);
+    const sections = allSections(context.model.sections).filter((section) => UPCOMING_SECTION.test(section.heading.label) && section.children.length === 0);
     let next = 0;
     for (const date of context.model.dates) {
       if (date.year === null || sections.length === 0) continue;
