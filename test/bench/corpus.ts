@@ -1,18 +1,14 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The real minutes: ../shared/corpus beside the repository, else the copy in the fixtures. */
-function corpusRoot(): string {
-  const shared = join(process.cwd(), '..', 'shared', 'corpus');
-  return existsSync(shared) ? shared : join(process.cwd(), 'test', 'fixtures', 'cpansec');
-}
+/** The real minutes: the copy of the CPANSec site in the test fixtures. */
+const CORPUS = join(process.cwd(), 'test', 'fixtures', 'cpansec');
 
 /** The site's files by path: minutes, the index page, the template and the authors data. */
 export function corpusSite(): Record<string, string> {
-  const root = corpusRoot();
-  const files: Record<string, string> = { '_data/authors.yml': readFileSync(join(root, '_data/authors.yml'), 'utf8') };
-  for (const name of readdirSync(join(root, 'meetings'))) files[`meetings/${name}`] = readFileSync(join(root, 'meetings', name), 'utf8');
-  files['templates/minutes-template.md'] = readFileSync(join(root, 'templates/minutes-template.md'), 'utf8');
+  const files: Record<string, string> = { '_data/authors.yml': readFileSync(join(CORPUS, '_data/authors.yml'), 'utf8') };
+  for (const name of readdirSync(join(CORPUS, 'meetings'))) files[`meetings/${name}`] = readFileSync(join(CORPUS, 'meetings', name), 'utf8');
+  files['templates/minutes-template.md'] = readFileSync(join(CORPUS, 'templates/minutes-template.md'), 'utf8');
   return files;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { isScalar, parseDocument, type Scalar } from 'yaml';
@@ -26,11 +26,17 @@ export interface OracleMeta {
   tzConfigs: { label: string; envTZ: string | null; configTimezone: string | null }[];
 }
 
-/** The shared reference material sits beside the repository (tests run from its root). */
-const SHARED = join(process.cwd(), '..', 'shared');
+/** The Jekyll records are fixtures in the repository (tests run from its root); see their README. */
+const ORACLE = join(process.cwd(), 'test', 'fixtures', 'jekyll-oracle');
 
-export const oracleMeta: OracleMeta = JSON.parse(readFileSync(join(SHARED, 'jekyll-oracle.meta.json'), 'utf8'));
-export const oracleRecords: OracleRecord[] = JSON.parse(readFileSync(join(SHARED, 'jekyll-oracle.json'), 'utf8'));
+function readOracle<T>(name: string): T {
+  const path = join(ORACLE, name);
+  if (!existsSync(path)) throw new Error(`missing test fixture ${path}: the Jekyll 4.3 reference records belong in test/fixtures/jekyll-oracle/ (run the tests from the repository root)`);
+  return JSON.parse(readFileSync(path, 'utf8')) as T;
+}
+
+export const oracleMeta: OracleMeta = readOracle('jekyll-oracle.meta.json');
+export const oracleRecords: OracleRecord[] = readOracle('jekyll-oracle.json');
 
 /** The build settings of a record: its zone setting (unset means UTC, as on GitHub Pages) and the oracle's clock. */
 export function settingsFor(record: OracleRecord): BuildSettings {
