@@ -6,7 +6,7 @@ import type { WorkspaceIndex } from '../service';
 /** Folders never worth reading: dependencies, build output, caches. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '_site', 'vendor', '.jekyll-cache', '.sass-cache', '.bundle']);
 /** Files that mark the root of a Jekyll site or a Minutes workspace. */
-const ROOT_MARKERS = ['.minutes.json', '_config.yml', '.git'];
+const ROOT_MARKERS = ['.minutes.json', '_config.yml', '_data', '.git'];
 /** Read before anything else: they decide which other files count (ignores, templates, zone). */
 const FIRST_FILES = ['.minutes.json', '_config.yml'];
 
@@ -18,7 +18,7 @@ export function pathOf(uri: string): string {
   return fileURLToPath(uri);
 }
 
-/** The site root holding a path: the nearest folder with `.minutes.json`, `_config.yml` or `.git`. */
+/** The site root holding a path: the nearest folder with `.minutes.json`, `_config.yml`, `_data` or `.git`. */
 export function findSiteRoot(path: string): string {
   const start = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
   for (let folder = start; ; folder = dirname(folder)) {

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Range } from 'vscode-languageserver-types';
 import { classifyDocument, type DocumentKind } from './documentKind';
+import { expectedLayout, type ExpectedLayout } from './knowledge/layout';
 import { templateInForce } from './knowledge/templates';
 import type { MinutesSettings, MinutesTemplate, WorkspaceKnowledge } from './knowledge/types';
 import { positionAt } from './parse/lines';
@@ -110,6 +111,14 @@ export class DocumentContext {
     return this.once('template', () => {
       const date = this.meetingDate;
       return date ? templateInForce(this.knowledge.templates, date.toISODate()!) : null;
+    });
+  }
+
+  /** The sections expected in this minutes file: the group's recent layout, else the template in force. */
+  get layout(): ExpectedLayout | null {
+    return this.once('layout', () => {
+      const date = this.meetingDate;
+      return date ? expectedLayout(this.knowledge, this.model.uri, date.toISODate()!) : null;
     });
   }
 

@@ -1,6 +1,7 @@
 import { resolveDate } from '../dates';
 import { attendance } from './attendance';
 import type { MinutesModel } from '../parse/model';
+import type { SectionHeading } from './types';
 import { scanDates } from '../parse/textDates';
 import { scanTimes } from '../parse/textTimes';
 import { DateTime } from 'luxon';
@@ -16,6 +17,8 @@ export interface MinutesFacts {
   /** Handles mentioned, by lower-case handle: how often, the spelling used most, and whether listed as attending. */
   readonly handles: ReadonlyMap<string, { readonly mentions: number; readonly spelling: string; readonly attended: boolean }>;
   readonly projectLinks: readonly { readonly org: string; readonly number: number; readonly text: string }[];
+  /** The file's section headings (level 2 and deeper), in order: what the group's layout is learned from. */
+  readonly sections: readonly SectionHeading[];
 }
 
 const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
@@ -54,7 +57,8 @@ export function factsOfMinutes(model: MinutesModel): MinutesFacts {
       nextMeeting = { date: resolved.toISODate()!, time: next.time ? normalTime(next.time) : null };
     }
   }
-  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks };
+  const sections = model.headings.filter((h) => h.level > 1).map((h) => ({ level: h.level, title: h.title, label: h.label.trim(), line: h.line }));
+  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks, sections };
 }
 
 function timeOfMinutes(model: MinutesModel): string | null {
@@ -82,7 +86,9 @@ function iso(year: number, month: number, day: number): string {
 /** Whether two readings of a file tell the workspace the same things. */
 export function sameFacts(a: MinutesFacts, b: MinutesFacts): boolean {
   if (a.date !== b.date || a.time !== b.time || a.nextMeeting?.date !== b.nextMeeting?.date || a.nextMeeting?.time !== b.nextMeeting?.time) return false;
-  if (a.handles.size !== b.handles.size || a.projectLinks.length !== b.projectLinks.length) return false;
+  if (a.handles.size !== b.handles.size || a.projectLinks.length !== b.projectLinks.length || a.sections.length !== b.sections.length) return false;
+  // A heading's line only points the reader to it: typing a line above it is no new knowledge.
+  if (a.sections.some((section, i) => section.title !== b.sections[i]!.title || section.level !== b.sections[i]!.level)) return false;
   for (const [key, seen] of a.handles) {
     const other = b.handles.get(key);
     if (!other || other.mentions !== seen.mentions || other.spelling !== seen.spelling || other.attended !== seen.attended) return false;

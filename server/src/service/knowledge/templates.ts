@@ -79,13 +79,22 @@ const SYNONYMS: ReadonlyMap<string, string> = new Map([
 function words(label: string): string[] {
   return label
     .toLowerCase()
+    // A linked heading is named by its text; a project board also by its number, so that two boards differ.
+    .replace(/\]\([^)]*?\/projects\/(\d+)[^)]*\)/g, ' project$1 ')
+    .replace(/\]\([^)]*\)/g, ' ')
     .replace(/@[\w-]+/g, ' ')
     .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word && !STOP_WORDS.has(word))
+    // Dates, numbers and times in a heading ("Meeting Details 2025-01-08", "2. Welcome") name no section.
+    .filter((word) => word && !STOP_WORDS.has(word) && !/^\d+$/.test(word))
     .map((word) => SYNONYMS.get(word) ?? word);
 }
 
-const wordsOfTemplates = new WeakMap<MinutesTemplate, Words[]>();
+const wordsOfTemplates = new WeakMap<SectionList, Words[]>();
+
+/** Anything with named sections: a template, or a layout learned from earlier minutes. */
+export interface SectionList {
+  readonly sections: readonly { readonly label: string }[];
+}
 
 interface Words {
   readonly set: ReadonlySet<string>;
@@ -121,7 +130,7 @@ function score(a: Words, b: Words): number {
  * Pairs template sections with the document's headings, one to one, best scores first.
  * Returns, per template section, the matching heading or null.
  */
-export function matchSections(template: MinutesTemplate, headings: readonly Heading[]): (Heading | null)[] {
+export function matchSections<H extends Pick<Heading, 'level' | 'label'>>(template: SectionList, headings: readonly H[]): (H | null)[] {
   const candidates: { section: number; heading: number; score: number }[] = [];
   let sectionWords = wordsOfTemplates.get(template);
   if (!sectionWords) wordsOfTemplates.set(template, (sectionWords = template.sections.map((section) => wordsOf(section.label))));
@@ -143,7 +152,7 @@ export function matchSections(template: MinutesTemplate, headings: readonly Head
     for (const match of matches) candidates.push({ section: match.section, heading: h, score: match.score });
   });
   candidates.sort((x, y) => y.score - x.score || x.heading - y.heading);
-  const matched: (Heading | null)[] = template.sections.map(() => null);
+  const matched: (H | null)[] = template.sections.map(() => null);
   const usedHeadings = new Set<number>();
   for (const candidate of candidates) {
     if (matched[candidate.section] || usedHeadings.has(candidate.heading)) continue;

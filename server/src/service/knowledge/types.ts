@@ -68,6 +68,17 @@ export interface MinutesFileInfo {
   readonly time: string | null;
   /** When the file says the next meeting is: ISO date, and time with its zone (`17:00 UTC`). */
   readonly nextMeeting: { readonly date: string; readonly time: string | null } | null;
+  /** The file's section headings (level 2 and deeper), in order. */
+  readonly sections: readonly SectionHeading[];
+}
+
+/** A heading of a minutes file as the workspace remembers it, to learn the group's layout. */
+export interface SectionHeading {
+  readonly level: number;
+  readonly title: string;
+  /** The title without a leading agenda time. */
+  readonly label: string;
+  readonly line: number;
 }
 
 /** A problem in a knowledge file (authors data, config, Jekyll config). */
