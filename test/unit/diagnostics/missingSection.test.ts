@@ -112,7 +112,7 @@ test('a section dropped by mistake in one file is a warning there, naming the mi
 test('a per-board section adopted three meetings ago is expected; one dropped while the next minutes have it is reported', () => {
   const checked = checkClub(17, { 17: '### [Hut Bookings]' });
   assert.deepEqual(checked.textsOf('missing-section'), ['']);
-  assert.match(checked.of('missing-section')[0]!.message, /^Missing section "Hut Bookings": 3 of the 4 latest minutes before this one \(.*\) have it\. It belongs before "Topic 17: the spring clean-up"\.$/);
+  assert.match(checked.of('missing-section')[0]!.message, /^Missing section "Hut Bookings": 3 of the 4 latest minutes before this one \(.*\) have it\. It belongs before "Action items"\.$/);
 });
 
 test('the newest minutes leaving out a section is a note, not a warning: the group may have stopped writing it', () => {
