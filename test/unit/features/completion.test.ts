@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import type { CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { open, type Workspace } from '../../support/service';
 
 const authors = readFileSync('test/fixtures/cpansec/_data/authors.yml', 'utf8');
@@ -21,16 +21,39 @@ function complete(marked: string, path = 'meetings/cpansec-minutes-2024-11-27.md
 
 const edited = (item: CompletionItem) => (item.textEdit as { newText: string }).newText;
 
-test('@ offers members and regular attendees, most recent attendees first, with the name as detail', () => {
+test('@ offers members, most recent attendees first, then regular attendees, with the name as detail', () => {
   const items = complete(`${front}\n* Attendees: @$0\n`);
   const labels = items.map((i) => i.label);
-  assert.deepEqual(labels.slice(0, 2).sort(), ['ingy', 'sjn']);
+  assert.deepEqual(labels.slice(0, 2), ['sjn', 'timlegge']);
+  assert.ok(items.findIndex((i) => i.label === 'ingy') > items.findLastIndex((i) => i.kind === CompletionItemKind.Constant), 'members before others');
   const sjn = items.find((i) => i.label === 'sjn')!;
   assert.equal(sjn.detail, 'Salve J. Nilsen');
   assert.match(sjn.filterText!, /Salve J\. Nilsen/);
   assert.ok(labels.includes('stigtsp') && labels.includes('robrwo'));
   assert.ok(labels.includes('ingy'), 'established by use');
   assert.ok(labels.includes('all'), 'special handle');
+});
+
+test('@ never offers a likely typo of a member, however often it was copied; a regular guest is offered after the members', () => {
+  const authors = 'marguerite:\n  name: Marguerite Blanc\nokonkwo:\n  name: Chidi Okonkwo\ntib:\n  name: Tiberius Stone\n';
+  const minutes = (date: string, body: string) => [`minutes/board-minutes-${date}.md`, `---\nlayout: page\nmeeting_time: ${date} 18:00 UTC\n---\n${body}`];
+  const board: Workspace = {
+    files: {
+      '_data/authors.yml': authors,
+      ...Object.fromEntries([
+        minutes('2025-01-15', '## Attendees\n- @margurite\n- @hollis\n- @okonkwo\n'),
+        minutes('2025-02-05', '## Attendees\n- @margurite\n- @hollis\n'),
+        minutes('2025-02-26', '## Attendees\n- @margurite\n- @hollis\n- @okonkow\n- @tim\n'),
+        minutes('2025-03-01', '## Attendees\n- @okonkow\n- @tim\n'),
+      ]),
+    },
+  };
+  const items = complete('---\nlayout: page\nmeeting_time: 2025-03-12 18:00 UTC\n---\n## Attendees\n- @$0\n', 'minutes/board-minutes-2025-03-12.md', board);
+  const labels = items.map((i) => i.label);
+  assert.deepEqual(labels.slice(0, 4), ['okonkwo', 'marguerite', 'tib', 'hollis']);
+  assert.ok(!labels.includes('margurite') && !labels.includes('okonkow'), 'likely typos of members');
+  assert.ok(!labels.includes('tim'), 'a near miss of a member, even one that may be someone else');
+  assert.equal(items.find((i) => i.label === 'hollis')!.detail, 'not in _data/authors.yml');
 });
 
 test('no handle completion inside an e-mail address or a URL', () => {

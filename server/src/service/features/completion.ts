@@ -1,5 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../documentContext';
+import { establishedGuests } from '../knowledge/handles';
 import { matchSections } from '../knowledge/templates';
 import type { HandleUsage, Member, Project } from '../knowledge/types';
 import { nextSlotAfter, previousMinutes } from '../nextSlot';
@@ -106,27 +107,21 @@ function valueSuggestions(context: DocumentContext, key: string): { text: string
 
 function handleCompletions(context: DocumentContext, range: Range): CompletionItem[] {
   const { knowledge } = context;
-  const entries = new Map<string, { handle: string; member: Member | null; usage: HandleUsage | null }>();
-  for (const member of knowledge.members) entries.set(member.handle.toLowerCase(), { handle: member.handle, member, usage: knowledge.usage(member.handle) });
+  type Entry = { handle: string; member: Member | null; usage: HandleUsage | null };
+  const members = new Map<string, Entry>();
+  for (const member of knowledge.members) members.set(member.handle.toLowerCase(), { handle: member.handle, member, usage: knowledge.usage(member.handle) });
   for (const usage of knowledge.handleUsage) {
-    const key = usage.handle.toLowerCase();
-    const member = knowledge.findMember(key);
-    if (member) {
-      // An alias in use (rrwo for robrwo) completes to the member's handle.
-      const entry = entries.get(member.handle.toLowerCase());
-      if (entry && (!entry.usage || (usage.lastSeen ?? '') > (entry.usage.lastSeen ?? ''))) entry.usage = usage;
-      continue;
-    }
-    if (usage.files >= 2) entries.set(key, { handle: usage.handle, member: null, usage });
+    const member = knowledge.findMember(usage.handle);
+    if (!member) continue;
+    // An alias in use (rrwo for robrwo) completes to the member's handle.
+    const entry = members.get(member.handle.toLowerCase());
+    if (entry && (!entry.usage || (usage.lastSeen ?? '') > (entry.usage.lastSeen ?? ''))) entry.usage = usage;
   }
-  for (const special of knowledge.specialHandles) if (!entries.has(special)) entries.set(special, { handle: special, member: null, usage: null });
-  const ranked = [...entries.values()].sort(
-    (a, b) =>
-      (b.usage?.lastAttended ?? '').localeCompare(a.usage?.lastAttended ?? '') ||
-      (b.usage?.lastSeen ?? '').localeCompare(a.usage?.lastSeen ?? '') ||
-      (b.usage?.files ?? 0) - (a.usage?.files ?? 0) ||
-      a.handle.localeCompare(b.handle),
-  );
+  // Regular guests follow the roster; a near miss of a roster handle is never offered, however often it was copied.
+  const guests: Entry[] = establishedGuests(knowledge).map((usage) => ({ handle: usage.handle, member: null, usage }));
+  const offered = new Set([...members.keys(), ...guests.map((guest) => guest.handle.toLowerCase())]);
+  const specials: Entry[] = [...knowledge.specialHandles].filter((special) => !offered.has(special)).map((special) => ({ handle: special, member: null, usage: null }));
+  const ranked = [...byActivity([...members.values()]), ...byActivity(guests), ...specials];
   return ranked.map((entry, index) => ({
     label: entry.handle,
     kind: entry.member ? CompletionItemKind.Constant : CompletionItemKind.Text,
@@ -138,6 +133,17 @@ function handleCompletions(context: DocumentContext, range: Range): CompletionIt
     textEdit: { range, newText: entry.handle },
     sortText: String(index).padStart(4, '0'),
   }));
+}
+
+/** Most recent attendees first, then most recently named, then most often named. */
+function byActivity<T extends { handle: string; usage: HandleUsage | null }>(entries: T[]): T[] {
+  return entries.sort(
+    (a, b) =>
+      (b.usage?.lastAttended ?? '').localeCompare(a.usage?.lastAttended ?? '') ||
+      (b.usage?.lastSeen ?? '').localeCompare(a.usage?.lastSeen ?? '') ||
+      (b.usage?.files ?? 0) - (a.usage?.files ?? 0) ||
+      a.handle.localeCompare(b.handle),
+  );
 }
 
 function projectsOf(context: DocumentContext): Project[] {

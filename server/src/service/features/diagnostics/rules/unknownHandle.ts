@@ -1,16 +1,24 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { editDistance } from '../../../editDistance';
-import type { WorkspaceKnowledge } from '../../../knowledge/types';
+import { ESTABLISHED_FILES, establishedGuests, nearMiss, rosterNearMiss } from '../../../knowledge/handles';
+import type { Member, WorkspaceKnowledge } from '../../../knowledge/types';
+import type { Span } from '../../../parse/model';
+import type { DocumentContext } from '../../../documentContext';
 import { replaceSpan } from '../fixes';
-import type { Rule } from '../rule';
+import type { Fix, Rule } from '../rule';
 
-/** A handle used in this many minutes files is established, member or not. */
-const ESTABLISHED_FILES = 2;
+type Verdict =
+  /** A near miss of roster handles: a likely typo however often it is repeated. */
+  | { readonly kind: 'member-typo'; readonly members: readonly Member[]; readonly likely: boolean; readonly files: number }
+  /** Used in this file only and loosely close to a member's or a regular guest's handle. */
+  | { readonly kind: 'resembles'; readonly handle: string; readonly member: Member | null; readonly files: number }
+  | { readonly kind: 'unknown' };
 
 /**
  * `@handles` that are neither members (with their aliases, any letter case), special
- * handles, nor established by use. One that is a likely typo of a known handle (close in
- * spelling and much more used) names it and offers the fix; others are information.
+ * handles, nor established by use. The roster is authoritative: a near miss of a roster
+ * handle is a likely typo whatever its frequency (a typo spreads as minutes are copied),
+ * named with the fix; repetition only makes an unrelated handle known. Everything less
+ * certain is information.
  */
 export const unknownHandleRule: Rule = {
   code: 'unknown-handle',
@@ -19,28 +27,40 @@ export const unknownHandleRule: Rule = {
   appliesTo: ['minutes'],
   checkLines(context, report) {
     const { knowledge } = context;
-    const known = knownHandles(knowledge);
-    const verdicts = new Map<string, { suggestion: string | null } | null>();
+    const verdicts = new Map<string, Verdict | null>();
     for (const handle of context.model.handles) {
       const key = handle.name.toLowerCase();
-      if (!verdicts.has(key)) verdicts.set(key, judge(key, knowledge, known));
+      if (!verdicts.has(key)) verdicts.set(key, judge(key, knowledge));
       const verdict = verdicts.get(key);
       if (!verdict) continue;
       const nameSpan = { start: handle.span.start + 1, end: handle.span.end };
-      if (verdict.suggestion) {
-        const member = knowledge.findMember(verdict.suggestion);
-        const usage = knowledge.usage(verdict.suggestion);
-        const who = [member?.name, usage ? `named in ${usage.files} minutes files` : null].filter(Boolean).join(', ');
+      const at = { start: handle.span.start, end: handle.span.end };
+      if (verdict.kind === 'member-typo') {
+        const meant = verdict.members.map(describeMember).join(' or ');
+        const fixes = verdict.members.map((member) => changeTo(context, nameSpan, member.handle, verdict.likely && verdict.members.length === 1));
+        if (verdict.likely) {
+          const spread = verdict.files >= ESTABLISHED_FILES ? `, and has spread to ${verdict.files} minutes files` : '';
+          report({ ...at, message: `@${handle.name} is not a member's handle; it is likely a misspelling of ${meant}${spread}.`, fixes });
+        } else {
+          const used = verdict.files >= ESTABLISHED_FILES ? ` (it is used in ${verdict.files} minutes files)` : '';
+          report({
+            ...at,
+            severity: DiagnosticSeverity.Information,
+            message: `@${handle.name} is not in _data/authors.yml; it may be a misspelling of ${meant}, or someone else${used}. If they are a member, add them there (or to .minutes.json).`,
+            fixes,
+          });
+        }
+      } else if (verdict.kind === 'resembles') {
+        const who = verdict.member ? describeMember(verdict.member) : `@${verdict.handle} (not a member either, named in ${verdict.files} minutes files)`;
         report({
-          start: handle.span.start,
-          end: handle.span.end,
-          message: `@${handle.name} is not a known handle; did you mean @${verdict.suggestion}${who ? ` (${who})` : ''}?`,
-          fixes: [replaceSpan(context, `Change to @${verdict.suggestion}`, nameSpan, verdict.suggestion)],
+          ...at,
+          severity: DiagnosticSeverity.Information,
+          message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes; it may be a misspelling of ${who}.`,
+          fixes: [changeTo(context, nameSpan, verdict.handle, false)],
         });
       } else {
         report({
-          start: handle.span.start,
-          end: handle.span.end,
+          ...at,
           severity: DiagnosticSeverity.Information,
           message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes. If they are a member, add them there (or to .minutes.json).`,
         });
@@ -49,52 +69,44 @@ export const unknownHandleRule: Rule = {
   },
 };
 
-interface KnownHandle {
-  readonly handle: string;
-  readonly weight: number;
+function describeMember(member: Member): string {
+  return member.name ? `@${member.handle} (${member.name})` : `@${member.handle}`;
 }
 
-const knownByKnowledge = new WeakMap<WorkspaceKnowledge, KnownHandle[]>();
-
-/** Every handle that is fine to write, with how much it is used (members count as much used); once per knowledge snapshot. */
-function knownHandles(knowledge: WorkspaceKnowledge): KnownHandle[] {
-  let known = knownByKnowledge.get(knowledge);
-  if (!known) knownByKnowledge.set(knowledge, (known = collectKnownHandles(knowledge)));
-  return known;
+function changeTo(context: DocumentContext, nameSpan: Span, handle: string, preferred: boolean): Fix {
+  return replaceSpan(context, `Change to @${handle}`, nameSpan, handle, preferred);
 }
 
-function collectKnownHandles(knowledge: WorkspaceKnowledge): KnownHandle[] {
-  const weights = new Map<string, KnownHandle>();
-  const add = (handle: string, weight: number) => {
-    const key = handle.toLowerCase();
-    const previous = weights.get(key);
-    if (!previous || previous.weight < weight) weights.set(key, { handle, weight });
-  };
-  for (const usage of knowledge.handleUsage) if (usage.files >= ESTABLISHED_FILES) add(usage.handle, usage.files);
+/** null when the handle is fine. */
+function judge(key: string, knowledge: WorkspaceKnowledge): Verdict | null {
+  if (knowledge.specialHandles.has(key) || knowledge.findMember(key)) return null;
+  const files = knowledge.usage(key)?.files ?? 0;
+  const roster = rosterNearMiss(knowledge, key);
+  if (roster) return { kind: 'member-typo', members: roster.members, likely: roster.likely, files };
+  if (files >= ESTABLISHED_FILES) return null;
+  // Less close to a member, or close to a regular guest: worth a mention, not a warning.
+  const candidates: { handle: string; name: string; member: Member | null; files: number }[] = [];
   for (const member of knowledge.members) {
     const used = knowledge.usage(member.handle)?.files ?? 0;
-    add(member.handle, Math.max(used, ESTABLISHED_FILES));
-    for (const alias of member.aliases) add(alias, Math.max(knowledge.usage(alias)?.files ?? 0, ESTABLISHED_FILES));
+    for (const name of [member.handle.toLowerCase(), ...member.aliases]) candidates.push({ handle: member.handle, name, member, files: used });
   }
-  return [...weights.values()];
+  for (const guest of establishedGuests(knowledge)) {
+    if (guest.files > files) candidates.push({ handle: guest.handle, name: guest.handle.toLowerCase(), member: null, files: guest.files });
+  }
+  let best: { candidate: (typeof candidates)[number]; distance: number } | null = null;
+  for (const candidate of candidates) {
+    const miss = nearMiss(key, candidate.name, true);
+    if (!miss) continue;
+    if (!best || closer(miss.distance, candidate, best.distance, best.candidate)) best = { candidate, distance: miss.distance };
+  }
+  if (!best) return { kind: 'unknown' };
+  const { handle, member } = best.candidate;
+  return { kind: 'resembles', handle, member, files: best.candidate.files };
 }
 
-/** null when the handle is fine; else the handle it probably means, if any. */
-function judge(key: string, knowledge: WorkspaceKnowledge, known: readonly KnownHandle[]): { suggestion: string | null } | null {
-  if (knowledge.specialHandles.has(key) || knowledge.findMember(key)) return null;
-  const own = knowledge.usage(key)?.files ?? 0;
-  if (own >= ESTABLISHED_FILES) return null;
-  const limit = key.length <= 3 ? 1 : key.length <= 7 ? 2 : 3;
-  let best: { handle: string; distance: number; weight: number } | null = null;
-  for (const candidate of known) {
-    const other = candidate.handle.toLowerCase();
-    if (other === key || candidate.weight <= own) continue;
-    // A short nickname of a longer handle (`@Tim` for `@timlegge`) counts as one step.
-    const distance = other.startsWith(key) && key.length >= 3 ? 1 : editDistance(key, other, limit);
-    if (distance > limit) continue;
-    if (!best || distance < best.distance || (distance === best.distance && candidate.weight > best.weight)) {
-      best = { handle: candidate.handle, distance, weight: candidate.weight };
-    }
-  }
-  return { suggestion: best?.handle ?? null };
+/** Nearest first; at the same distance, a member before a guest, then the most used. */
+function closer(distance: number, candidate: { member: Member | null; files: number }, bestDistance: number, best: { member: Member | null; files: number }): boolean {
+  if (distance !== bestDistance) return distance < bestDistance;
+  if (!!candidate.member !== !!best.member) return !!candidate.member;
+  return candidate.files > best.files;
 }
