@@ -80,7 +80,7 @@ describe(`Neovim ${spawnSync(NVIM, ['--version'], { encoding: 'utf8' }).stdout?.
       root: site,
       out,
       files: [
-        { path: handleFile(), expect: '@stigsp is not a known handle' },
+        { path: handleFile(), expect: "@stigsp is not a member's handle" },
         { path: weekdayFile(), expect: 'is a Wednesday, not a Thursday' },
       ],
       hover: { path: join(site, 'meetings/cpansec-minutes-2024-03-27.md'), line: 3, character: 2 },
@@ -92,7 +92,7 @@ describe(`Neovim ${spawnSync(NVIM, ['--version'], { encoding: 'utf8' }).stdout?.
   });
 
   test('the misspelt handle arrives as a warning with the suggestion, at @stigsp', () => {
-    const found = received.diagnostics[handleFile()]!.find((d) => d.message.startsWith('@stigsp is not a known handle; did you mean @stigtsp'));
+    const found = received.diagnostics[handleFile()]!.find((d) => d.message.startsWith("@stigsp is not a member's handle; it is likely a misspelling of @stigtsp"));
     assert.ok(found, JSON.stringify(received.diagnostics[handleFile()], null, 2));
     assert.equal(found.severity, 2, 'vim.diagnostic.severity.WARN');
     assert.equal(found.code, 'unknown-handle');

@@ -79,7 +79,7 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
   test('a misspelt handle: a warning squiggle under @stigsp and its row in the Problems panel', async (t) => {
     await scenario(t, async () => {
       const at = { line: 30, column: 9, character: 7 };
-      await warningShown('cpansec-minutes-2024-01-06.md', at, '- @stigsp – [Pre-Release Disclosure]', '@stigsp is not a known handle; did you mean @stigtsp', 'unknown-handle');
+      await warningShown('cpansec-minutes-2024-01-06.md', at, '- @stigsp – [Pre-Release Disclosure]', "@stigsp is not a member's handle; it is likely a misspelling of @stigtsp", 'unknown-handle');
       // The status bar counts it among the warnings.
       const status = (await page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
       assert.match(status, /Warnings: [1-9]/, status);
@@ -175,7 +175,7 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
       await showProblems();
       await until('the @stigsp problem to go', async () => {
         const rows = await problemRows(page);
-        return rows.some((r) => r.includes('cpansec-minutes-2024-11-15.md')) && !rows.some((r) => r.includes('@stigsp is not a known handle'));
+        return rows.some((r) => r.includes('cpansec-minutes-2024-11-15.md')) && !rows.some((r) => r.includes("@stigsp is not a member's handle"));
       });
       await page.keyboard.press('Control+S');
       const file = join(workbench.site, 'meetings/cpansec-minutes-2024-01-06.md');
