@@ -34,3 +34,32 @@ test('a meeting running past midnight is in order', () => {
   const checked = check(`${late}\n## 23:00 UTC – Meeting start\n## 00:15 UTC – Meeting end\n`);
   assert.deepEqual(checked.of('time-order'), []);
 });
+
+/** The Fjord Hiking Club's board meets at 18:00 Oslo time. */
+const board = (meetingTime: string, headings: string) =>
+  `---\nlayout: page\nmeeting_time: ${meetingTime}\ntitle: Board meeting\n---\n# Board meeting of the Fjord Hiking Club\n\n${headings}`;
+
+test('a start heading a few minutes after meeting_time is the actual start, in any zone', () => {
+  const local = check(board('2025-02-12 18:00:00 +01:00', '## 17:45 +01:00 – Coffee\n## 18:05 +01:00 – Meeting start\n## 19:10 +01:00 – Meeting end\n'), 'meetings/board-minutes-2025-02-12.md');
+  assert.deepEqual(local.of('time-order'), []);
+  const utc = check(board('2025-02-12 18:00:00 +01:00', '## 17:12 UTC – Meeting start\n## 18:30 UTC – Meeting end\n'), 'meetings/board-minutes-2025-02-12.md');
+  assert.deepEqual(utc.of('time-order'), []);
+});
+
+test('a start heading before meeting_time is reported, however close', () => {
+  const checked = check(board('2025-02-12 18:00:00 +01:00', '## $016:55$0 UTC – Meeting start\n'), 'meetings/board-minutes-2025-02-12.md');
+  const [diagnostic, ...rest] = checked.of('time-order');
+  assert.equal(rest.length, 0);
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
+  assert.match(checked.applyFix(diagnostic!), /## 17:00 UTC – Meeting start/);
+});
+
+test('a start heading a whole hour late is a summer/winter slip, not a late start: reported with the right time', () => {
+  // 18:00 in Oslo in July is 16:00 UTC; 17:00 UTC is the winter conversion.
+  const checked = check(board('2025-07-09 18:00:00 +02:00', '## 16:30 UTC – Pre-meeting coffee\n## 17:00 UTC – Meeting start\n'), 'meetings/board-minutes-2025-07-09.md');
+  const [diagnostic] = checked.of('time-order');
+  assert.equal(checked.fixture.document.getText(diagnostic!.range), '17:00');
+  assert.match(diagnostic!.message, /but this heading says 17:00 UTC\. A whole hour off/);
+  assert.match(checked.applyFix(diagnostic!), /## 16:00 UTC – Meeting start/);
+  assert.equal(diagnostic!.severity, 2);
+});

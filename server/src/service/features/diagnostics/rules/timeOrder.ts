@@ -8,7 +8,8 @@ const START_LABEL = /\bmeeting\s+(?:start|begin)/i;
 
 /**
  * Agenda time headings (`## 16:30 UTC – Pre-meeting socializing`, `## 17:00 UTC – Meeting start`, …)
- * run forward in time, and the start heading agrees with `meeting_time`.
+ * run forward in time, and the start heading agrees with `meeting_time` (or records a start a
+ * few minutes after it).
  */
 export const timeOrderRule: Rule = {
   code: 'time-order',
@@ -37,17 +38,31 @@ export const timeOrderRule: Rule = {
     const start = timed.find((h) => START_LABEL.test(h.label));
     if (!meeting || !start || !day) return;
     const stated = momentOf(start.time, meeting);
-    if (!stated || stated.toMillis() === meeting.toMillis()) return;
+    if (!stated) return;
+    const minutesLate = stated.diff(meeting, 'minutes').minutes;
+    if (isActualStart(minutesLate)) return;
+    const hourOff = minutesLate % 60 === 0 ? ' A whole hour off is often summer or winter time converted the wrong way.' : '';
     const inHeadingZone = meeting.setZone(stated.zone);
     const right = inHeadingZone.toFormat('HH:mm');
     report({
       start: start.time.timeSpan.start,
       end: start.time.timeSpan.end,
-      message: `The meeting starts at ${meeting.toFormat('HH:mm')} ${meeting.zoneName === 'UTC' ? 'UTC' : meeting.toFormat('ZZ')} by \`meeting_time\`, but this heading says ${context.textOf(start.time.span)}.`,
+      message: `The meeting starts at ${meeting.toFormat('HH:mm')} ${meeting.zoneName === 'UTC' ? 'UTC' : meeting.toFormat('ZZ')} by \`meeting_time\`, but this heading says ${context.textOf(start.time.span)}.${hourOff}`,
       fixes: [replaceSpan(context, `Change the heading to ${right}`, start.time.timeSpan, right, false)],
     });
   },
 };
+
+/**
+ * Secretaries write down when the meeting really started (`16:05 UTC – Meeting start` for a
+ * 16:00 meeting). A start up to this many minutes late is that; an earlier start, or one
+ * off by about an hour (a DST conversion slip), disagrees with `meeting_time`.
+ */
+const LATE_START_MINUTES = 30;
+
+function isActualStart(minutesLate: number): boolean {
+  return minutesLate >= 0 && minutesLate < LATE_START_MINUTES;
+}
 
 /** Minutes since midnight of the meeting day, in UTC, so headings in different zones compare. */
 function minutesOfDay(heading: Heading & { time: NonNullable<Heading['time']> }, day: import('luxon').DateTime | null): number | null {
