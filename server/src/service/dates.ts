@@ -16,6 +16,38 @@ export function resolveDate(date: TextDate, meeting: DateTime | null): DateTime 
   return null;
 }
 
+/**
+ * The calendar date a written date means in running text. A date without a year takes the
+ * year that puts it nearest the meeting (so within six months of it, before or after): minutes
+ * report what just happened as often as they announce what comes next. When a weekday is
+ * written with it and fits only the other side's reading (a year before or after), that reading
+ * is meant: the writer checked the weekday against a calendar. When no reading has the weekday
+ * and the text speaks of something done (`past`), the reading before the meeting is meant.
+ */
+export function resolveNearestDate(date: TextDate, meeting: DateTime | null, options: { past?: boolean } = {}): DateTime | null {
+  if (date.year !== null) return validDate(date.year, date.month, date.day);
+  const [nearest, other] = yearReadings(date, meeting);
+  if (!nearest) return null;
+  const weekday = date.weekday?.value;
+  if (weekday === undefined || nearest.weekday === weekday) return nearest;
+  if (other?.weekday === weekday) return other;
+  // No reading has the weekday: what the text reports as done happened before the meeting.
+  if (options.past && other && meeting && other < nearest && nearest > meeting) return other;
+  return nearest;
+}
+
+/** A year-less date in the years around the meeting, nearest to it first (at most two readings, within a year of it). */
+function yearReadings(date: TextDate, meeting: DateTime | null): DateTime[] {
+  if (!meeting) return [];
+  const base = meeting.startOf('day');
+  const distance = (d: DateTime) => Math.abs(d.diff(base, 'days').days);
+  return [base.year - 1, base.year, base.year + 1]
+    .map((year) => validDate(year, date.month, date.day))
+    .filter((d): d is DateTime => d !== null && distance(d) <= 366)
+    .sort((a, b) => distance(a) - distance(b))
+    .slice(0, 2);
+}
+
 function validDate(year: number, month: number, day: number): DateTime | null {
   const date = DateTime.fromObject({ year, month, day }, { zone: 'UTC' });
   return date.isValid ? date : null;

@@ -31,7 +31,7 @@ test('correct weekdays from the corpus are not flagged', () => {
   assert.deepEqual(checked.of('weekday-mismatch'), []);
 });
 
-test('a date without a year takes the next occurrence on or after the meeting, across the year boundary', () => {
+test('a date without a year takes the year nearest the meeting, across the year boundary', () => {
   // Meeting 2024-11-15: "Friday January 31st" is 2025-01-31, a Friday (2024-01-31 was a Wednesday).
   const right = check(`${front('2024-11-15 16:00 UTC')}\n1. FOSDEM Fringe 2025 - Friday January 31st, Brussels\n`);
   assert.deepEqual(right.of('weekday-mismatch'), []);
@@ -50,4 +50,33 @@ test('a weekday inside meeting_time is checked too (Jekyll silently ignores it)'
   const checked = check('---\nlayout: page\nmeeting_time: Thursday, March 27th, 2024 17:00 UTC\ntitle: Minutes 2024-03-27\n---\n', 'meetings/cpansec-minutes-2024-03-27.md');
   assert.deepEqual(checked.textsOf('weekday-mismatch'), ['Thursday']);
   assert.match(checked.of('weekday-mismatch')[0]!.message, /2024-03-27 is a Wednesday/);
+});
+
+/** Minutes of the Fjord Hiking Club's board. */
+const board = (day: string) => `---\nlayout: page\nmeeting_time: ${day} 18:00:00 +01:00\ntitle: Board meeting ${day}\n---\n`;
+
+test('a year-less date just before the meeting is in the meeting\'s year, not next year', () => {
+  // Minutes of 2025-02-12: "Friday January 31st" is 2025-01-31, a Friday (2026-01-31 is a Saturday).
+  const right = check(`${board('2025-02-12')}\n## Events\n- [x] Ski trip to Finse - Friday January 31st: 14 members went\n`, 'meetings/board-minutes-2025-02-12.md');
+  assert.deepEqual(right.of('weekday-mismatch'), []);
+  const wrong = check(`${board('2025-02-12')}\n## Events\n- [x] Ski trip to Finse - $0Thursday$0 January 31st\n`, 'meetings/board-minutes-2025-02-12.md');
+  const [diagnostic, ...rest] = wrong.of('weekday-mismatch');
+  assert.equal(rest.length, 0);
+  assert.deepEqual(diagnostic!.range, wrong.fixture.range);
+  assert.match(diagnostic!.message, /2025-01-31 is a Friday, not a Thursday \(the year 2025 is taken from the meeting date\)/);
+  assert.match(wrong.applyFix(diagnostic!), /- \[x\] Ski trip to Finse - Friday January 31st/);
+});
+
+test('a year-less date whose weekday fits the year on the other side of the meeting is read in that year', () => {
+  // Minutes of 2025-07-02: December 14th is nearest in 2025 (a Sunday); 2024-12-14 was a Saturday.
+  const other = check(`${board('2025-07-02')}\n## Looking back\n- Christmas walk around Sognsvann - Saturday December 14th\n`, 'meetings/board-minutes-2025-07-02.md');
+  assert.deepEqual(other.of('weekday-mismatch'), []);
+  // A weekday neither year has is checked against the nearest reading.
+  const neither = check(`${board('2025-07-02')}\n## Looking back\n- Christmas walk around Sognsvann - Monday December 14th\n`, 'meetings/board-minutes-2025-07-02.md');
+  assert.deepEqual(neither.textsOf('weekday-mismatch'), ['Monday']);
+  assert.match(neither.of('weekday-mismatch')[0]!.message, /2025-12-14 is a Sunday, not a Monday/);
+  // A checked item or a line in the past tense reports what happened before the meeting.
+  const done = check(`${board('2025-07-02')}\n## Looking back\n- [x] Christmas walk around Sognsvann - Monday December 14th\n- 30 members went on the Christmas walk, Monday December 14th\n`, 'meetings/board-minutes-2025-07-02.md');
+  assert.deepEqual(done.of('weekday-mismatch').map((d) => d.message.slice(0, 36)), ['2024-12-14 is a Saturday, not a Mond', '2024-12-14 is a Saturday, not a Mond']);
+  assert.match(done.applyFix(done.of('weekday-mismatch')[0]!), /- \[x\] Christmas walk around Sognsvann - Saturday December 14th/);
 });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
-import { isoDay, luxonZone, momentOf, resolveDate } from '../../../dates';
+import { isoDay, luxonZone, momentOf, resolveNearestDate } from '../../../dates';
 import type { TextTime } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
 import { zoneAbbreviation } from '../../../time';
@@ -39,7 +39,7 @@ export const timezoneMismatchRule: Rule = {
 function dateOfLine(context: DocumentContext, line: number): DateTime | null {
   const meeting = context.meetingDate;
   const written = context.dateOnLine(line);
-  return (written && resolveDate(written, meeting)) || meeting;
+  return (written && resolveNearestDate(written, meeting)) || meeting;
 }
 
 /** The second time restates the first: in parentheses, or after `/`, `=` or `or`. */

@@ -1,8 +1,19 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isoDay, resolveDate, WEEKDAY_NAMES, weekdayLike } from '../../../dates';
+import { isoDay, resolveNearestDate, WEEKDAY_NAMES, weekdayLike } from '../../../dates';
 import { replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
+import type { DocumentContext } from '../../../documentContext';
 import { frontMatterDates } from '../frontMatterDates';
+
+/** A checked item (`- [x]`) or a line in the past tense reports what already happened. */
+const CHECKED_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]/;
+const PAST_TENSE = /\b(?:was|were|went|held|attended|happened|took place|gave|had)\b/i;
+
+function reportsPast(context: DocumentContext, line: number): boolean {
+  const { text, lineStarts } = context.model;
+  const lineText = text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
+  return CHECKED_ITEM.test(lineText) || PAST_TENSE.test(lineText);
+}
 
 /** A weekday written next to a date must be that date's weekday. */
 export const weekdayMismatchRule: Rule = {
@@ -14,7 +25,8 @@ export const weekdayMismatchRule: Rule = {
     const meeting = context.meetingDate;
     for (const date of context.model.dates.concat(frontMatterDates(context))) {
       if (!date.weekday) continue;
-      const resolved = resolveDate(date, meeting);
+      // A year-less date is read nearest the meeting, or in the year its weekday fits.
+      const resolved = resolveNearestDate(date, meeting, { past: date.year === null && reportsPast(context, date.line) });
       if (!resolved || resolved.weekday === date.weekday.value) continue;
       const written = context.textOf(date.weekday.span);
       const right = weekdayLike(resolved.weekday, written);
