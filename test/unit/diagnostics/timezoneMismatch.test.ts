@@ -59,3 +59,40 @@ test('European autumn switch (2024-10-27): Amsterdam is back on CET at 16:00 UTC
   const checked = check(`${front('2024-10-27 16:00 UTC')}\n* Sun 2024-10-27 16:00 UTC (18:00 Europe/Amsterdam)\n`, 'meetings/cpansec-minutes-2024-10-27.md');
   assert.match(checked.of('timezone-mismatch')[0]!.message, /is 17:00 in Europe\/Amsterdam \(CET, UTC\+01:00\), not 18:00/);
 });
+
+test('a city that names an IANA zone is a zone after a time: the summer conversion is checked and fixed', () => {
+  const july = check(`${front('2025-07-09 17:00 UTC')}\n* Next board meeting is 2025-07-23 @ 17:00UTC ($018:00 Amsterdam$0)\n`, 'meetings/board-minutes-2025-07-09.md');
+  const [diagnostic, ...rest] = july.of('timezone-mismatch');
+  assert.equal(rest.length, 0);
+  assert.deepEqual(diagnostic!.range, july.fixture.range);
+  assert.match(diagnostic!.message, /17:00UTC on 2025-07-23 is 19:00 in Amsterdam \(CEST, UTC\+02:00\), not 18:00/);
+  assert.match(july.applyFix(diagnostic!), /@ 17:00UTC \(19:00 Amsterdam\)/);
+  const january = check(`${front('2025-01-08 17:00 UTC')}\n* Next board meeting is 2025-01-22 @ 17:00UTC (18:00 Amsterdam)\n`, 'meetings/board-minutes-2025-01-08.md');
+  assert.deepEqual(january.of('timezone-mismatch'), []);
+});
+
+test('cities of several words and the ways people write them: "New York time", "in Oslo", "/"', () => {
+  const right = check(
+    `${front('2025-03-05 17:00 UTC')}\n` +
+      '* PTA call: 2025-03-05 12:00 New York time (18:00 Oslo time)\n' +
+      '* Hut committee: 2025-03-06 9am Los Angeles / 18:00 in Oslo\n' +
+      '* Tokyo chapter: 2025-03-07 10:00 UTC (19:00 Tokyo)\n',
+    'meetings/board-minutes-2025-03-05.md',
+  );
+  assert.deepEqual(right.of('timezone-mismatch'), []);
+  // 2025-03-10: New York is on summer time (EDT) already, Oslo not yet.
+  const wrong = check(`${front('2025-03-12 17:00 UTC')}\n* PTA call: 2025-03-12 12:00 New York time ($018:00 Oslo$0 time)\n`, 'meetings/board-minutes-2025-03-12.md');
+  const [diagnostic] = wrong.of('timezone-mismatch');
+  assert.deepEqual(diagnostic!.range, wrong.fixture.range);
+  assert.match(diagnostic!.message, /is 17:00 in Oslo \(CET, UTC\+01:00\), not 18:00/);
+});
+
+test('a city name that goes on into other words is not a zone', () => {
+  const checked = check(
+    `${front('2025-07-09 17:00 UTC')}\n` +
+      '* Summer party 2025-07-12 16:00 UTC (19:00 Sydney Opera House screening)\n' +
+      '* 2025-07-12 16:00 UTC (17:00 Christmas in July dinner)\n',
+    'meetings/board-minutes-2025-07-09.md',
+  );
+  assert.deepEqual(checked.of('timezone-mismatch'), []);
+});

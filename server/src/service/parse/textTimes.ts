@@ -1,10 +1,11 @@
 import { overlaps, type Range } from './inlineSpans';
 import type { LineTime, LineZone } from './lineTokens';
-import { isIanaZone, ZONE_ABBREVIATIONS } from './zones';
+import { isIanaZone, ZONE_ABBREVIATIONS, zoneOfCity } from './zones';
 
 /**
  * Times as people write them in minutes: `16:30 UTC`, `@ 17:00UTC`, `(18:00 Europe/Amsterdam)`,
- * `17:00 CET`, `5pm UTC`, `4:00 PM`, `1700 UTC` (four digits only when a zone follows).
+ * `17:00 CET`, `5pm UTC`, `4:00 PM`, `1700 UTC` (four digits only when a zone follows),
+ * `(18:00 Amsterdam)`, `18:00 in Oslo`, `12:00 New York time` (a city that names an IANA zone).
  */
 const TIME =
   /(?<![\d:.])(?:(\d{1,2}):(\d{2})(?::\d{2})?(?:\s?([AaPp])\.?[Mm]\.?\b)?|(\d{1,2})\s?([AaPp])\.?[Mm]\.?\b|(\d{2})(\d{2})(?=\s?(?:UTC|GMT)\b))(?![\d:])/g;
@@ -51,7 +52,7 @@ function twelveHour(hour: number, meridiem: string): number {
 function readZone(line: string, at: number): LineZone | null {
   ZONE.lastIndex = at;
   const match = ZONE.exec(line);
-  if (!match) return null;
+  if (!match) return readCity(line, at);
   const textStart = at + (match[0].length - match[0].trimStart().length);
   const end = at + match[0].length;
   if (match[1]) {
@@ -74,6 +75,33 @@ function readZone(line: string, at: number): LineZone | null {
   if (!isIanaZone(name)) return null;
   const nameStart = line.indexOf(name, textStart);
   return { kind: 'iana', text: name, start: nameStart, end: nameStart + name.length, name };
+}
+
+/** Up to four words after a time (`18:00 Amsterdam`, `18:00 in Oslo`) that may name a city. */
+const CITY_WORDS = /[ \t]+(?:in[ \t]+)?([A-Z][A-Za-z'-]*(?: [A-Za-z][A-Za-z'-]*){0,3})/y;
+/**
+ * What follows a city that is a time's zone: the word "time", the end of the line, punctuation,
+ * a parenthesis, a dash, or "or"/"and" before the next restatement. "18:00 Christmas dinner" is no zone.
+ */
+const AFTER_CITY = /[ \t]+time\b|[ \t]*(?:\r?$|[),;.:/=\]|(]|[-–—](?:\s|$))|[ \t]+(?:or|and)\b/y;
+
+function readCity(line: string, at: number): LineZone | null {
+  CITY_WORDS.lastIndex = at;
+  const match = CITY_WORDS.exec(line);
+  if (!match) return null;
+  const words = match[1]!.split(' ');
+  const start = at + match[0].length - match[1]!.length;
+  // The longest run of words that names a city: "New York", not "New".
+  for (let count = words.length; count > 0; count--) {
+    const city = words.slice(0, count).join(' ');
+    const name = zoneOfCity(city);
+    if (!name) continue;
+    const end = start + city.length;
+    AFTER_CITY.lastIndex = end;
+    if (!AFTER_CITY.test(line)) return null;
+    return { kind: 'iana', text: city, start, end, name };
+  }
+  return null;
 }
 
 function isParenthesized(line: string, start: number, end: number): boolean {

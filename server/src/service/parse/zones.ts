@@ -44,3 +44,30 @@ export function isIanaZone(name: string): boolean {
   }
   return known;
 }
+
+let zonesByCity: ReadonlyMap<string, string> | null = null;
+
+/**
+ * The IANA zone a city name denotes as people write it (`Amsterdam`, `New York`): the last part
+ * of a zone name the runtime knows (America/New_York → "New York"). Only Area/City zones:
+ * deeper ones name counties and small towns (America/North_Dakota/Center, America/Indiana/Knox),
+ * and Antarctic and Arctic ones name research stations after people (Antarctica/Davis).
+ */
+export function zoneOfCity(name: string): string | null {
+  zonesByCity ??= readZonesByCity();
+  return zonesByCity.get(name) ?? null;
+}
+
+function readZonesByCity(): ReadonlyMap<string, string> {
+  const byCity = new Map<string, string | null>();
+  const supported = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  for (const zone of supported) {
+    const parts = zone.split('/');
+    if (parts.length !== 2 || parts[0] === 'Antarctica' || parts[0] === 'Arctic' || parts[0] === 'Etc') continue;
+    if (!IANAZone.isValidZone(zone)) continue;
+    const city = parts[1]!.replace(/_/g, ' ');
+    // A name two zones share says nothing about which one is meant.
+    byCity.set(city, byCity.has(city) ? null : zone);
+  }
+  return new Map([...byCity].filter((entry): entry is [string, string] => entry[1] !== null));
+}
