@@ -31,6 +31,22 @@ test('links keep Liquid in their targets and recognise GitHub project boards', (
   assert.deepEqual(model.liquid.map((l) => l.variables), [['page.meeting_time']]);
 });
 
+test('a board is the same board in a heading, on one of its views, with a query or in angle brackets', () => {
+  const model = parse(
+    [
+      '### [Trail Stewardship](https://github.com/orgs/Fjord-Trails/projects/1/views/2)',
+      '* [Hut Bookings](https://github.com/orgs/Fjord-Trails/projects/2/views/3?filterQuery=status%3ATodo)',
+      '* [Bridge Repairs](<https://github.com/orgs/Fjord-Trails/projects/3/>)',
+      '* [Repo](https://github.com/Fjord-Trails/projects/12) and [Issue](https://github.com/orgs/Fjord-Trails/projects/4x)',
+    ].join('\n'),
+  );
+  assert.deepEqual(
+    model.links.map((l) => l.project),
+    [{ org: 'Fjord-Trails', number: 1 }, { org: 'Fjord-Trails', number: 2 }, { org: 'Fjord-Trails', number: 3 }, null, null],
+  );
+  assert.equal(model.headings[0]!.title, '[Trail Stewardship](https://github.com/orgs/Fjord-Trails/projects/1/views/2)');
+});
+
 test('times with zones: UTC glued or spaced, IANA names in parentheses, abbreviations, 12-hour clocks', () => {
   const model = parse('Next meeting is Wednesday 2024-11-27 @ 17:00UTC on Matrix (18:00 Europe/Amsterdam), 5pm CET, 4:00 PM EDT, 1700 UTC, 16.00 UTC');
   const times = model.times.map((t) => [t.hour, t.minute, t.zone?.kind ?? null, t.zone?.text ?? null, t.parenthesized]);

@@ -17,6 +17,8 @@ export const BUILTIN_PROJECTS: readonly Project[] = [
   [10, 'CPAN Vulnerability Index'],
   [11, 'CPAN Security Patch Tooling'],
   [12, 'CPAN Security Outreach & Information'],
+  // Added by the group in November 2024.
+  [15, 'CPAN Secure by Default'],
 ].map(([number, name, former]) => ({ org: CPANSEC_ORG, number: number as number, name: name as string, formerNames: (former as string[]) ?? [] }));
 
 /** Whether `name` is a slip of the keyboard away from `other` rather than another name. */
@@ -28,59 +30,126 @@ export function isNearMiss(name: string, other: string): boolean {
   return editDistance(a, b, limit) <= limit;
 }
 
+/** How one name of a board is used across the minutes. */
+interface NameUse {
+  /** Minutes files that link the board with this text. */
+  files: number;
+  /** Dates (ISO; '' for an undated file) of the first and the latest of those minutes. */
+  first: string;
+  last: string;
+}
+
+interface BoardUse {
+  org: string;
+  number: number;
+  files: number;
+  names: Map<string, NameUse>;
+}
+
+const boardKey = (org: string, number: number) => `${org.toLowerCase()}#${number}`;
+
 /**
- * Projects by board: names learned from the links in minutes files. The name in the most
- * recent file is current, earlier names are aliases — except a name used once that is a
- * near miss of an established one: that is a typo, and stays out so it gets reported.
+ * Projects by board: names learned from the links in minutes files, on top of the built-in
+ * list; `.minutes.json` has the last word. A board's current name is the one used in the
+ * newest minutes that link it (by meeting date; within one file, the name that appeared
+ * later): groups rename boards, and the minutes follow from the next meeting on. Earlier
+ * names stay as former names. Left out: a near miss of an established name (a typo, kept
+ * out so it gets reported, until two minutes use it), another board's name (a wrong link),
+ * and boards linked in only one file and known nowhere else (a slip of the number, or a
+ * board too new to tell).
  */
 export function aggregateProjects(files: Iterable<MinutesFacts>, configured: readonly ConfigProject[]): Project[] {
-  const seen = new Map<string, { org: string; number: number; names: Map<string, { files: number; last: string }> }>();
-  const key = (org: string, number: number) => `${org.toLowerCase()}#${number}`;
-  for (const file of files) {
-    for (const link of file.projectLinks) {
-      const k = key(link.org, link.number);
-      let entry = seen.get(k);
-      if (!entry) seen.set(k, (entry = { org: link.org, number: link.number, names: new Map() }));
-      const name = entry.names.get(link.text) ?? { files: 0, last: '' };
-      name.files++;
-      if ((file.date ?? '') > name.last) name.last = file.date ?? '';
-      entry.names.set(link.text, name);
+  const boards = collectUses(files);
+  const projects = new Map<string, Project>();
+  for (const project of BUILTIN_PROJECTS) projects.set(boardKey(project.org, project.number), project);
+  const givenNames = new Map<string, string[]>();
+  const ownerOf = new Map<string, string>();
+  for (const project of [...BUILTIN_PROJECTS, ...configured]) {
+    const k = boardKey(project.org, project.number);
+    const names = [project.name, ...(project.formerNames ?? [])];
+    givenNames.set(k, [...(givenNames.get(k) ?? []), ...names]);
+    for (const name of names) ownerOf.set(`${project.org.toLowerCase()}|${name}`, k);
+  }
+  // A name linked to several boards of an org belongs to the one it is linked to most.
+  const mostUsedBoard = new Map<string, { board: string; files: number; tied: boolean }>();
+  for (const [k, board] of boards) {
+    for (const [name, use] of board.names) {
+      const nameKey = `${board.org.toLowerCase()}|${name}`;
+      const best = mostUsedBoard.get(nameKey);
+      if (!best || use.files > best.files) mostUsedBoard.set(nameKey, { board: k, files: use.files, tied: false });
+      else if (use.files === best.files) best.tied = true;
     }
   }
-  const projects = new Map<string, Project>();
-  for (const project of BUILTIN_PROJECTS) projects.set(key(project.org, project.number), project);
-  const knownNames = new Map<string, string>();
-  for (const project of [...BUILTIN_PROJECTS, ...configured]) {
-    for (const name of [project.name, ...(project.formerNames ?? [])]) knownNames.set(name, key(project.org, project.number));
-  }
-  for (const [k, entry] of seen) {
+  for (const [k, board] of boards) {
     const builtin = projects.get(k);
-    const names = [...entry.names].filter(([name]) => {
-      // Another board's name on this number is a wrong link, not a new name.
-      const owner = knownNames.get(name);
-      return owner === undefined || owner === k;
+    const given = givenNames.get(k) ?? [];
+    const names = [...board.names].filter(([name]) => {
+      const nameKey = `${board.org.toLowerCase()}|${name}`;
+      const owner = ownerOf.get(nameKey);
+      if (owner !== undefined) return owner === k;
+      const most = mostUsedBoard.get(nameKey)!;
+      return most.board === k || most.tied;
     });
-    const established = names.filter(([name, use]) => use.files >= 2 || !names.some(([other, o]) => o.files > use.files && isNearMiss(name, other)));
-    const known = builtin ? [builtin.name, ...builtin.formerNames] : [];
-    const learned = established.filter(([name]) => !known.some((other) => isNearMiss(name, other)));
-    // A name takes over only once two minutes use it; a single use is kept as an alias.
-    const current = [...learned]
-      .filter(([, use]) => use.files >= 2 || known.length === 0)
-      .sort((x, y) => x[1].last.localeCompare(y[1].last) || x[1].files - y[1].files)
-      .map(([name]) => name)
+    const learned = names.filter(([name, use]) => !isTypo(name, use, names, given));
+    // Ties (both names only in the same minutes) go to the name the board was given, never to a former one.
+    const rank = (name: string) => (name === given[0] ? 2 : given.includes(name) ? 0 : 1);
+    const current = learned
+      .sort(([a, x], [b, y]) => x.last.localeCompare(y.last) || x.first.localeCompare(y.first) || rank(a) - rank(b) || x.files - y.files)
       .pop();
-    const totalFiles = [...entry.names.values()].reduce((n, use) => n + use.files, 0);
-    if (!builtin && totalFiles < 2) continue;
-    const name = current ?? builtin?.name;
+    if (!builtin && board.files < 2) continue;
+    const name = current?.[0] ?? builtin?.name;
     if (!name) continue;
-    const former = [...new Set([...known, ...learned.map(([n]) => n)])].filter((n) => n !== name);
-    projects.set(k, { org: builtin?.org ?? entry.org, number: entry.number, name, formerNames: former });
+    // Oldest first: the built-in names have no date and come before the ones learned.
+    const byFirstUse = learned.sort(([, x], [, y]) => x.first.localeCompare(y.first)).map(([n]) => n);
+    const former = [...new Set([...(builtin ? [builtin.name, ...builtin.formerNames] : []), ...byFirstUse])].filter((n) => n !== name);
+    projects.set(k, { org: builtin?.org ?? board.org, number: board.number, name, formerNames: former });
   }
   for (const project of configured) {
-    const k = key(project.org, project.number);
+    const k = boardKey(project.org, project.number);
     const previous = projects.get(k);
-    const former = [...new Set([...(project.formerNames ?? []), ...(previous ? [previous.name, ...previous.formerNames] : [])])].filter((n) => n !== project.name);
+    const former = [...new Set([...(previous ? [...previous.formerNames, previous.name] : []), ...(project.formerNames ?? [])])].filter((n) => n !== project.name);
     projects.set(k, { org: project.org, number: project.number, name: project.name, formerNames: former });
   }
   return [...projects.values()].sort((a, b) => a.org.localeCompare(b.org) || a.number - b.number);
+}
+
+/** Each board's names, counting each minutes file once however often it links the board. */
+function collectUses(files: Iterable<MinutesFacts>): Map<string, BoardUse> {
+  const boards = new Map<string, BoardUse>();
+  for (const file of files) {
+    const date = file.date ?? '';
+    const seenBoards = new Set<string>();
+    const seenNames = new Set<string>();
+    for (const link of file.projectLinks) {
+      const k = boardKey(link.org, link.number);
+      let board = boards.get(k);
+      if (!board) boards.set(k, (board = { org: link.org, number: link.number, files: 0, names: new Map() }));
+      if (!seenBoards.has(k)) {
+        seenBoards.add(k);
+        board.files++;
+      }
+      if (seenNames.has(`${k}|${link.text}`)) continue;
+      seenNames.add(`${k}|${link.text}`);
+      const use = board.names.get(link.text);
+      if (!use) board.names.set(link.text, { files: 1, first: date, last: date });
+      else {
+        use.files++;
+        if (date < use.first) use.first = date;
+        if (date > use.last) use.last = date;
+      }
+    }
+  }
+  return boards;
+}
+
+/**
+ * A near miss of a name the board was given (built-in or configured) is a typo however often
+ * it is copied; a near miss of a name the minutes use more, or as much and earlier, is one
+ * until two minutes use it.
+ */
+function isTypo(name: string, use: NameUse, names: readonly (readonly [string, NameUse])[], given: readonly string[]): boolean {
+  if (given.includes(name)) return false;
+  if (given.some((other) => isNearMiss(name, other))) return true;
+  if (use.files >= 2) return false;
+  return names.some(([other, o]) => other !== name && (o.files > use.files || (o.files === use.files && o.first < use.first)) && isNearMiss(name, other));
 }

@@ -18,7 +18,8 @@ import { buildSections } from './sections';
 import { computeLineStarts, endOfLine, lineAt, skipWhiteSpace } from './lines';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const PROJECT_URL = /^https?:\/\/github\.com\/orgs\/([\w.-]+)\/projects\/(\d+)\/?(?:[?#].*)?$/;
+/** A board and any page of it: `/projects/11`, `/projects/11/views/2`, with a query or anchor; `<…>` allowed. */
+const PROJECT_URL = /^<?https?:\/\/(?:www\.)?github\.com\/orgs\/([\w.-]+)\/projects\/(\d+)(?:\/[\w.\/-]*)?(?:[?#][^>]*)?>?$/;
 const TIME_HEADING_LABEL = /^\s*(?:[-–—:]\s*)?/;
 
 /**

@@ -2,9 +2,9 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../documentContext';
 import { lineAt, offsetAt } from '../../parse/lines';
 import type { Span } from '../../parse/model';
-import { timeanddateHover } from './linkHover';
+import { projectHover, timeanddateHover } from './linkHover';
 import { meetingHover } from './meetingHover';
-import { handleHover, projectHover } from './peopleHover';
+import { handleHover } from './peopleHover';
 import { timeHover } from './timeHover';
 
 const DATE_KEYS = ['meeting_time', 'next_meeting_time'];

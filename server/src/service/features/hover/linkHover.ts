@@ -32,3 +32,23 @@ export function timeanddateHover(context: DocumentContext, link: LinkRef): strin
   }
   return lines.join('\n\n');
 }
+
+/**
+ * A project board link (in a list item or a heading, to the board or one of its views): the
+ * board's current name — from the newest minutes that link it, or .minutes.json — and the
+ * names it had before.
+ */
+export function projectHover(context: DocumentContext, link: LinkRef): string | null {
+  if (!link.project) return null;
+  const { org, number } = link.project;
+  const text = link.text.trim();
+  const project = context.knowledge.findProject(org, number);
+  if (!project) {
+    const title = text ? `**${escapeMarkdown(text)}** — project ${number} of ${escapeMarkdown(org)}` : escapeMarkdown(`Project ${number} of ${org}`);
+    return `${title}\n\nNew to Minutes: no other minutes link this board, and it is not in the built-in list or .minutes.json.`;
+  }
+  const lines = [`**${escapeMarkdown(project.name)}** — project ${project.number} of ${escapeMarkdown(project.org)}`];
+  if (project.formerNames.length > 0) lines.push(`Earlier names: ${project.formerNames.map(escapeMarkdown).join('; ')}.`);
+  if (text !== project.name && project.formerNames.includes(text)) lines.push(`This link uses an earlier name; the board is now called ${escapeMarkdown(project.name)}.`);
+  return lines.join('\n\n');
+}

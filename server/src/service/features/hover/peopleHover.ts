@@ -1,5 +1,5 @@
 import type { DocumentContext } from '../../documentContext';
-import type { HandleRef, LinkRef } from '../../parse/model';
+import type { HandleRef } from '../../parse/model';
 import { escapeMarkdown } from '../markdown';
 
 /** A handle: who it is, where to find them, and how present they have been. */
@@ -26,15 +26,5 @@ export function handleHover(context: DocumentContext, handle: HandleRef): string
     const mentions = usage.mentions === 1 ? '1 mention' : `${usage.mentions} mentions`;
     lines.push(escapeMarkdown(`Named in ${files} (${mentions}), last on ${usage.lastSeen ?? 'an undated meeting'}.`) + attended);
   }
-  return lines.join('\n\n');
-}
-
-/** A project board link: the project's current name and the names it had. */
-export function projectHover(context: DocumentContext, link: LinkRef): string | null {
-  if (!link.project) return null;
-  const project = context.knowledge.findProject(link.project.org, link.project.number);
-  if (!project) return escapeMarkdown(`Project ${link.project.number} of ${link.project.org}: not known to Minutes.`);
-  const lines = [`**${escapeMarkdown(project.name)}** — project ${project.number} of ${escapeMarkdown(project.org)}`];
-  if (project.formerNames.length > 0) lines.push(`Earlier names: ${project.formerNames.map(escapeMarkdown).join('; ')}.`);
   return lines.join('\n\n');
 }

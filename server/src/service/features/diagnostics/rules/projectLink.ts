@@ -1,20 +1,22 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isNearMiss } from '../../../knowledge/projects';
 import type { Project } from '../../../knowledge/types';
-import type { LinkRef } from '../../../parse/model';
+import { skipWhiteSpace } from '../../../parse/lines';
+import type { LinkRef, MinutesModel } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
 import type { Fix, Rule } from '../rule';
 import type { DocumentContext } from '../../../documentContext';
 
 /**
- * Links to GitHub project boards (`github.com/orgs/<org>/projects/<n>`): the text must name
- * that board (its current name or an earlier one), not another board, not a misspelling,
- * and the board must be known.
+ * Links to GitHub project boards (`github.com/orgs/<org>/projects/<n>`, any view of it), in
+ * list items and headings alike: the text must name that board (its current name or an
+ * earlier one), not another board, not a misspelling; a summary lists each board once. A
+ * board Minutes has not seen elsewhere is usually one the group just added: information.
  */
 export const projectLinkRule: Rule = {
   code: 'project-link',
   defaultSeverity: DiagnosticSeverity.Warning,
-  description: 'A project board link whose text names another project, misspells the project, or points to an unknown board.',
+  description: 'A project board link whose text names another project or misspells the project, the same board listed twice in one summary, or a board seen nowhere else (information).',
   appliesTo: ['minutes', 'index'],
   checkLines(context, report) {
     const { knowledge } = context;
@@ -23,9 +25,10 @@ export const projectLinkRule: Rule = {
       const text = link.text.trim();
       const project = knowledge.findProject(link.project.org, link.project.number);
       // The common case first: the link names its own board.
-      if (project && (project.name === text || project.formerNames.includes(text))) continue;
+      if (project && namesOf(project).includes(text)) continue;
       const org = link.project.org.toLowerCase();
-      const elsewhere = knowledge.projects.find((p) => p.org.toLowerCase() === org && p.number !== link.project!.number && namesOf(p).includes(text));
+      const others = knowledge.projects.filter((p) => p.org.toLowerCase() === org && p.number !== link.project!.number);
+      const elsewhere = others.find((p) => namesOf(p).includes(text));
       if (elsewhere) {
         report({
           start: link.textSpan.start,
@@ -38,23 +41,58 @@ export const projectLinkRule: Rule = {
         });
         continue;
       }
-      if (!project) {
-        report({
-          start: link.targetSpan.start,
-          end: link.targetSpan.end,
-          message: `Project ${link.project.number} of ${link.project.org} is not known to Minutes (not in the built-in list, the minutes or .minutes.json).`,
-        });
-        continue;
-      }
-      const near = namesOf(project).find((name) => isNearMiss(text, name));
-      if (near) {
+      const near = project ? namesOf(project).find((name) => isNearMiss(text, name)) : undefined;
+      if (project && near) {
         report({
           start: link.textSpan.start,
           end: link.textSpan.end,
           message: `"${text}" looks like a misspelling of project ${project.number}, "${near}".`,
           fixes: [replaceSpan(context, `Change the text to "${near}"`, link.textSpan, near)],
         });
+        continue;
       }
+      // A misspelt name of another board: the number is as likely wrong as the text.
+      const misspelt = others.map((p) => ({ p, name: namesOf(p).find((name) => isNearMiss(text, name)) })).find((m) => m.name);
+      if (misspelt) {
+        const { p, name } = misspelt as { p: Project; name: string };
+        report({
+          start: link.textSpan.start,
+          end: link.textSpan.end,
+          message: `"${text}" looks like a misspelling of project ${p.number}, "${name}", but the link goes to project ${link.project.number}${project ? ` (${project.name})` : ', which Minutes has not seen before'}.`,
+          fixes: [
+            replaceSpan(context, `Link to project ${p.number}, "${name}"`, link.span, `[${name}](${retarget(link, p.number)})`, !project),
+            ...(project ? [replaceSpan(context, `Change the text to "${project.name}"`, link.textSpan, project.name, false)] : []),
+          ],
+        });
+        continue;
+      }
+      if (!project) {
+        report({
+          start: link.targetSpan.start,
+          end: link.targetSpan.end,
+          severity: DiagnosticSeverity.Information,
+          message: `Project ${link.project.number} of ${link.project.org} is new to Minutes: no other minutes link it, and it is not in the built-in list or .minutes.json. If it is a new board, nothing to do; otherwise check the number.`,
+        });
+      }
+    }
+  },
+  check(context, report) {
+    if (context.kind !== 'minutes') return;
+    const first = new Map<string, LinkRef>();
+    for (const { link, scope } of listedBoards(context.model)) {
+      const key = `${scope}|${link.project!.org.toLowerCase()}#${link.project!.number}`;
+      const earlier = first.get(key);
+      if (!earlier) {
+        first.set(key, link);
+        continue;
+      }
+      const project = context.knowledge.findProject(link.project!.org, link.project!.number);
+      report({
+        start: link.span.start,
+        end: link.span.end,
+        message: `Project ${link.project!.number}${project ? ` (${project.name})` : ''} is already listed on line ${earlier.line + 1}; list each board once and merge the notes there.`,
+        related: [{ location: { uri: context.model.uri, range: context.range(earlier.span) }, message: 'First listed here' }],
+      });
     }
   },
 };
@@ -63,7 +101,61 @@ function namesOf(project: Project): string[] {
   return [project.name, ...project.formerNames];
 }
 
+/** The board's own page: a view of one board (`/views/2`) is not a view of another. */
+function retarget(link: LinkRef, number: number): string {
+  return link.target.replace(/\/projects\/\d+(?:\/[\w./-]*)?/, `/projects/${number}`);
+}
+
 function numberFix(context: DocumentContext, link: LinkRef, number: number, preferred: boolean): Fix {
-  const target = link.target.replace(/\/projects\/\d+/, `/projects/${number}`);
-  return replaceSpan(context, `Link to project ${number} instead`, link.targetSpan, target, preferred);
+  return replaceSpan(context, `Link to project ${number} instead`, link.targetSpan, retarget(link, number), preferred);
+}
+
+/** Emphasis or a number may come before the link that a heading or list item opens with. */
+const LEAD = /^(?:\d{1,9}[.)][ \t]+)?[*_]{0,3}$/;
+
+/**
+ * The board links that open a heading or a list item — how a summary lists boards — each
+ * with its scope: headings under the same parent heading at the same level, or the items of
+ * one list at one depth. Links further into the text mention a board; they do not list it.
+ */
+function listedBoards(model: MinutesModel): { link: LinkRef; scope: string }[] {
+  const found: { link: LinkRef; scope: string }[] = [];
+  const projectLinks = model.links.filter((link) => link.project);
+  if (projectLinks.length < 2) return found;
+  const firstLinkOnLine = new Map<number, LinkRef>();
+  for (const link of model.links) if (!firstLinkOnLine.has(link.line)) firstLinkOnLine.set(link.line, link);
+  const opens = (start: number, line: number): LinkRef | null => {
+    const link = firstLinkOnLine.get(line);
+    if (!link?.project || !LEAD.test(model.text.slice(start, link.span.start).trim())) return null;
+    return link;
+  };
+
+  const parents: number[] = [];
+  model.headings.forEach((heading, index) => {
+    while (parents.length > 0 && model.headings[parents[parents.length - 1]!]!.level >= heading.level) parents.pop();
+    const link = opens(heading.titleSpan.start, heading.line);
+    if (link) found.push({ link, scope: `h${parents[parents.length - 1] ?? -1}:${heading.level}` });
+    parents.push(index);
+  });
+
+  // A list runs on while the next item at its depth follows after blank lines only.
+  const listOf: number[] = [];
+  const lastChild = new Map<number, number>();
+  model.listItems.forEach((item, index) => {
+    const previous = lastChild.get(item.parent);
+    const continues =
+      previous !== undefined &&
+      sameListKind(model.listItems[previous]!.marker, item.marker) &&
+      skipWhiteSpace(model.text, model.listItems[previous]!.span.end, item.span.start) === item.span.start;
+    listOf.push(continues ? listOf[previous]! : index);
+    lastChild.set(item.parent, index);
+    const link = opens(item.contentSpan.start, item.line);
+    if (link) found.push({ link, scope: `l${listOf[index]}` });
+  });
+  return found.sort((a, b) => a.link.span.start - b.link.span.start);
+}
+
+/** CommonMark starts a new list when the bullet or the number's delimiter changes. */
+function sameListKind(a: string, b: string): boolean {
+  return a.slice(-1) === b.slice(-1);
 }
