@@ -19,6 +19,8 @@ export interface MinutesFacts {
   readonly projectLinks: readonly { readonly org: string; readonly number: number; readonly text: string }[];
   /** The file's section headings (level 2 and deeper), in order: what the group's layout is learned from. */
   readonly sections: readonly SectionHeading[];
+  /** Whether list items hold only "…" or nothing: some groups publish them as "nothing to report". */
+  readonly hasEmptyItems: boolean;
 }
 
 const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
@@ -58,7 +60,8 @@ export function factsOfMinutes(model: MinutesModel): MinutesFacts {
     }
   }
   const sections = model.headings.filter((h) => h.level > 1).map((h) => ({ level: h.level, title: h.title, label: h.label.trim(), line: h.line }));
-  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks, sections };
+  const hasEmptyItems = model.placeholders.some((p) => p.kind === 'ellipsis-item' || p.kind === 'empty-item');
+  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks, sections, hasEmptyItems };
 }
 
 function timeOfMinutes(model: MinutesModel): string | null {
@@ -85,7 +88,7 @@ function iso(year: number, month: number, day: number): string {
 
 /** Whether two readings of a file tell the workspace the same things. */
 export function sameFacts(a: MinutesFacts, b: MinutesFacts): boolean {
-  if (a.date !== b.date || a.time !== b.time || a.nextMeeting?.date !== b.nextMeeting?.date || a.nextMeeting?.time !== b.nextMeeting?.time) return false;
+  if (a.date !== b.date || a.time !== b.time || a.hasEmptyItems !== b.hasEmptyItems || a.nextMeeting?.date !== b.nextMeeting?.date || a.nextMeeting?.time !== b.nextMeeting?.time) return false;
   if (a.handles.size !== b.handles.size || a.projectLinks.length !== b.projectLinks.length || a.sections.length !== b.sections.length) return false;
   // A heading's line only points the reader to it: typing a line above it is no new knowledge.
   if (a.sections.some((section, i) => section.title !== b.sections[i]!.title || section.level !== b.sections[i]!.level)) return false;

@@ -70,6 +70,8 @@ export interface MinutesFileInfo {
   readonly nextMeeting: { readonly date: string; readonly time: string | null } | null;
   /** The file's section headings (level 2 and deeper), in order. */
   readonly sections: readonly SectionHeading[];
+  /** Whether list items hold only "…" or nothing. */
+  readonly hasEmptyItems: boolean;
 }
 
 /** A heading of a minutes file as the workspace remembers it, to learn the group's layout. */

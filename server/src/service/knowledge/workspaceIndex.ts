@@ -179,7 +179,7 @@ export class WorkspaceIndex {
       projects,
       findProject: (org, number) => projectByKey.get(`${org.toLowerCase()}#${number}`) ?? null,
       templates,
-      minutesFiles: files.map((f) => ({ uri: f.uri, date: f.date, time: f.time, nextMeeting: f.nextMeeting, sections: f.sections })),
+      minutesFiles: files.map((f) => ({ uri: f.uri, date: f.date, time: f.time, nextMeeting: f.nextMeeting, sections: f.sections, hasEmptyItems: f.hasEmptyItems })),
       buildZone: this.config.timeZones?.build ?? this.jekyll.timezone ?? 'UTC',
       severities,
       hoverZones: this.config.timeZones?.hover ?? null,

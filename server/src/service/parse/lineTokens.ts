@@ -73,8 +73,14 @@ export interface LineDate {
   weekday: { value: number; start: number; end: number } | null;
 }
 
+/**
+ * Template leftovers: `FIXME` anywhere, `TODO` opening an item or line, an item of only "…"
+ * or nothing, and a role line ("Meeting chair:") with no one named.
+ */
+export type PlaceholderKind = 'fixme' | 'todo' | 'ellipsis-item' | 'empty-item' | 'empty-role';
+
 export interface LinePlaceholder {
-  kind: 'fixme' | 'todo' | 'ellipsis-item' | 'empty-item';
+  kind: PlaceholderKind;
   start: number;
   end: number;
 }

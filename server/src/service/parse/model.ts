@@ -1,3 +1,4 @@
+import type { PlaceholderKind } from './lineTokens';
 import type { Document as YamlDocument, Pair, Scalar } from 'yaml';
 
 /**
@@ -164,7 +165,7 @@ export interface TextDate {
 }
 
 export interface PlaceholderRef {
-  readonly kind: 'fixme' | 'todo' | 'ellipsis-item' | 'empty-item';
+  readonly kind: PlaceholderKind;
   readonly span: Span;
   readonly line: number;
 }

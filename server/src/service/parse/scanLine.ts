@@ -13,6 +13,8 @@ const HANDLE = /@([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)/g;
 const NOT_BEFORE_HANDLE = /[\w.+\-/:@`]/;
 const PLACEHOLDER = /\b(FIXME|TODO)\b/g;
 const ELLIPSIS_ONLY = /^(?:…|\.{3}|\(\.{3}\)|\(…\))$/;
+/** A role line with no one named: "Meeting chair:", "**Scribe**: …". */
+const EMPTY_ROLE = /^(?:\*\*|__)?(?:meeting |next meeting |acting )?(?:chair(?:person)?|secretary|scribe|minute[- ]?taker|note[- ]?taker|facilitator|moderator|organi[sz]er)(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:…|\.{3})?\s*$/i;
 
 const NONE: Range[] = [];
 const DIGIT = /\d/;
@@ -101,22 +103,33 @@ function scanHandles(line: string, opaque: readonly Range[]): LineHandle[] {
 function scanPlaceholders(line: string, item: LineItem | null, code: readonly Range[]): LinePlaceholder[] {
   if (!item && !line.includes('FIXME') && !line.includes('TODO')) return EMPTY;
   const found: LinePlaceholder[] = [];
+  const contentStart = skipWhiteSpace(line, item ? item.contentStart : 0, line.length);
   if (item) {
     // Measured without slicing: only an empty or very short item can be a placeholder.
-    const start = skipWhiteSpace(line, item.contentStart, line.length);
-    const end = trimmedEnd(line, start, line.length);
-    if (start === end && !item.checkbox) {
+    const end = trimmedEnd(line, contentStart, line.length);
+    if (contentStart === end && !item.checkbox) {
       found.push({ kind: 'empty-item', start: item.markerStart, end: item.markerEnd });
-    } else if (end - start <= 5 && ELLIPSIS_ONLY.test(line.slice(start, end))) {
-      found.push({ kind: 'ellipsis-item', start, end });
+    } else if (end - contentStart <= 5 && ELLIPSIS_ONLY.test(line.slice(contentStart, end))) {
+      found.push({ kind: 'ellipsis-item', start: contentStart, end });
+    } else if (end - contentStart <= 40 && line.includes(':') && EMPTY_ROLE.test(line.slice(contentStart, end))) {
+      found.push({ kind: 'empty-role', start: contentStart, end });
     }
   }
   if (line.includes('FIXME') || line.includes('TODO')) {
     PLACEHOLDER.lastIndex = 0;
     for (let match = PLACEHOLDER.exec(line); match; match = PLACEHOLDER.exec(line)) {
       if (inside(code, match.index)) continue;
+      // "… ; TODO: likely a git repo" is a note in a sentence, not a leftover: only a TODO that opens the line counts.
+      if (match[1] === 'TODO' && match.index !== contentStart && match.index !== skipEmphasis(line, contentStart)) continue;
       found.push({ kind: match[1] === 'FIXME' ? 'fixme' : 'todo', start: match.index, end: match.index + match[0].length });
     }
   }
   return found;
+}
+
+/** Past `**` or `_` that opens emphasis at `at`. */
+function skipEmphasis(line: string, at: number): number {
+  let i = at;
+  while (line.charAt(i) === '*' || line.charAt(i) === '_') i++;
+  return i;
 }

@@ -41,7 +41,7 @@ export function planNewMeeting(fromUri: string | null, knowledge: WorkspaceKnowl
     documentChanges: [
       { kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } },
       { textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: drafted }] },
-      ...indexEdits(knowledge, settings, now, readText, { uri, date, time, nextMeeting: null, sections: [] }),
+      ...indexEdits(knowledge, settings, now, readText, { uri, date, time, nextMeeting: null, sections: [], hasEmptyItems: false }),
     ],
   };
   return { ok: true, uri, date, edit, text: drafted };
