@@ -50,3 +50,15 @@ test('a board linked only here is named as the link names it, and said to be new
   const value = open(fjord('2025-03-19', `5. [Winter $0Grooming](${board(5)})\n`), 'minutes/fjord-2025-03-19.md', { files: renamed }).hover()!;
   assert.match(value, /^\*\*Winter Grooming\*\* — project 5 of Fjord-Trails\n\nNew to Minutes: no other minutes link this board/);
 });
+
+test('a built-in name changed by a few letters is a rename once the two newest minutes use it, a typo before', () => {
+  const cpansec = (date: string, name: string) => `---\nlayout: single\nmeeting_time: ${date} 17:00 UTC\n---\n9. [${name}](https://github.com/orgs/CPAN-Security/projects/7)\n`;
+  const hovered = (files: Record<string, string>) =>
+    open(cpansec('2024-11-27', 'CPANSec $0Governance, Policy & Funding'), 'meetings/cpansec-minutes-2024-11-27.md', { files }).hover()!;
+  const once = { 'meetings/cpansec-minutes-2025-01-08.md': cpansec('2025-01-08', 'CPANSec Governance, Policy and Funding') };
+  assert.match(hovered(once), /^\*\*CPANSec Governance, Policy \\& Funding\*\*/);
+  const twice = { ...once, 'meetings/cpansec-minutes-2025-01-22.md': cpansec('2025-01-22', 'CPANSec Governance, Policy and Funding') };
+  assert.match(hovered(twice), /^\*\*CPANSec Governance, Policy and Funding\*\* — project 7 of CPAN-Security\n\nEarlier names: CPAN-SEC Governance, Policy \\& Funding; CPANSec Governance, Policy \\& Funding\./);
+  const back = { ...twice, 'meetings/cpansec-minutes-2025-02-05.md': cpansec('2025-02-05', 'CPANSec Governance, Policy & Funding') };
+  assert.match(hovered(back), /^\*\*CPANSec Governance, Policy \\& Funding\*\* — project 7 of CPAN-Security\n\nEarlier names: CPAN-SEC Governance, Policy \\& Funding\.$/);
+});

@@ -51,10 +51,10 @@ const boardKey = (org: string, number: number) => `${org.toLowerCase()}#${number
 /**
  * Projects by board: names learned from the links in minutes files, on top of the built-in
  * list; `.minutes.json` has the last word. A board's current name is the one used in the
- * newest minutes that link it (by meeting date; within one file, the name that appeared
- * later): groups rename boards, and the minutes follow from the next meeting on. Earlier
- * names stay as former names. Left out: a near miss of an established name (a typo, kept
- * out so it gets reported, until two minutes use it), another board's name (a wrong link),
+ * newest minutes that link it (by meeting date; when those use two names, the one they
+ * introduced): groups rename boards, and the minutes follow from the next meeting on.
+ * Earlier names stay as former names. Left out: a near miss of an established name (a typo,
+ * kept out so it gets reported; see isTypo), another board's name (a wrong link),
  * and boards linked in only one file and known nowhere else (a slip of the number, or a
  * board too new to tell).
  */
@@ -90,7 +90,9 @@ export function aggregateProjects(files: Iterable<MinutesFacts>, configured: rea
       const most = mostUsedBoard.get(nameKey)!;
       return most.board === k || most.tied;
     });
-    const learned = names.filter(([name, use]) => !isTypo(name, use, names, given));
+    const configuredNames = configured.filter((p) => boardKey(p.org, p.number) === k).flatMap((p) => [p.name, ...(p.formerNames ?? [])]);
+    const latest = names.reduce((max, [, use]) => (use.last > max ? use.last : max), '');
+    const learned = names.filter(([name, use]) => !isTypo(name, use, names, given, configuredNames, latest));
     // Ties (both names only in the same minutes) go to the name the board was given, never to a former one.
     const rank = (name: string) => (name === given[0] ? 2 : given.includes(name) ? 0 : 1);
     const current = learned
@@ -101,7 +103,7 @@ export function aggregateProjects(files: Iterable<MinutesFacts>, configured: rea
     if (!name) continue;
     // Oldest first: the built-in names have no date and come before the ones learned.
     const byFirstUse = learned.sort(([, x], [, y]) => x.first.localeCompare(y.first)).map(([n]) => n);
-    const former = [...new Set([...(builtin ? [builtin.name, ...builtin.formerNames] : []), ...byFirstUse])].filter((n) => n !== name);
+    const former = [...new Set([...(builtin ? [...builtin.formerNames, builtin.name] : []), ...byFirstUse])].filter((n) => n !== name);
     projects.set(k, { org: builtin?.org ?? board.org, number: board.number, name, formerNames: former });
   }
   for (const project of configured) {
@@ -143,13 +145,22 @@ function collectUses(files: Iterable<MinutesFacts>): Map<string, BoardUse> {
 }
 
 /**
- * A near miss of a name the board was given (built-in or configured) is a typo however often
- * it is copied; a near miss of a name the minutes use more, or as much and earlier, is one
- * until two minutes use it.
+ * A near miss of a name the board was given is a typo: of a configured name always; of a
+ * built-in one unless two minutes use it and the newest minutes still do (the group renamed
+ * "CPAN-SEC …" to "CPANSec …" that way). A near miss of a name the minutes use more, or as
+ * much and earlier, is a typo until two minutes use it.
  */
-function isTypo(name: string, use: NameUse, names: readonly (readonly [string, NameUse])[], given: readonly string[]): boolean {
+function isTypo(
+  name: string,
+  use: NameUse,
+  names: readonly (readonly [string, NameUse])[],
+  given: readonly string[],
+  configuredNames: readonly string[],
+  latest: string,
+): boolean {
   if (given.includes(name)) return false;
-  if (given.some((other) => isNearMiss(name, other))) return true;
+  if (configuredNames.some((other) => isNearMiss(name, other))) return true;
+  if (given.some((other) => isNearMiss(name, other))) return use.files < 2 || use.last !== latest;
   if (use.files >= 2) return false;
   return names.some(([other, o]) => other !== name && (o.files > use.files || (o.files === use.files && o.first < use.first)) && isNearMiss(name, other));
 }
