@@ -21,3 +21,16 @@ test('attendees, regrets and absents in separate sections, each person once, are
   );
   assert.deepEqual(checked.of('attendance'), []);
 });
+
+test('"Partly absent" is neither here nor away: someone who sent regrets and then joined late is no conflict', () => {
+  const checked = check(
+    '---\nlayout: page\nmeeting_time: 2025-03-04 18:00 Europe/Oslo\ntitle: Board minutes 2025-03-04\n---\n### Attendees, absents & regrets\n\n*   Attendees\n    *  @ingrid\n*   Regrets\n    *  @olav\n*   Partly absent\n    *  @olav\n    *  @ingrid\n',
+    'meetings/board-minutes-2025-03-04.md',
+  );
+  assert.deepEqual(checked.of('attendance'), []);
+  const both = check(
+    '---\nlayout: page\nmeeting_time: 2025-03-04 18:00 Europe/Oslo\ntitle: Board minutes 2025-03-04\n---\n### Attendees, absents & regrets\n\n*   Attendees\n    *  @ingrid, @olav\n*   Regrets\n    *  $0@olav$0\n',
+    'meetings/board-minutes-2025-03-04.md',
+  );
+  assert.deepEqual(both.of('attendance').map((d) => d.range), [both.fixture.range]);
+});

@@ -47,3 +47,17 @@ test('links to missing files and labels with the wrong date are found (index and
   assert.match(broken!.message, /cpansec-minutes-2024-02-06\.md does not exist among the minutes; the minutes of 2024-01-06 are cpansec-minutes-2024-01-06\.md/);
   assert.match(march.applyFix(broken!), /- \[cpansec-minutes-2024-01-06\]\(cpansec-minutes-2024-01-06\.md\)/);
 });
+
+test('an index page still announcing a meeting months past is reported, even when the latest minutes agree with it', () => {
+  const index = '---\nlayout: page\nnext_meeting_time: $0March 4th, 2025 18:00 Europe/Oslo$0\ntitle: Board meetings\n---\n## Minutes\n\n* [2025-02-18](board-minutes-2025-02-18.md)\n';
+  const minutes = '---\nlayout: page\nmeeting_time: 2025-02-18 18:00 Europe/Oslo\ntitle: Board minutes 2025-02-18\n---\n### Next meeting\n\n*   Next meeting is Tuesday 2025-03-04 @ 18:00 Europe/Oslo.\n';
+  const files = { 'meetings/board-minutes-2025-02-18.md': minutes };
+  const stale = check(index, 'meetings/README.md', { files, now: new Date('2025-06-01T12:00:00Z') });
+  const [finding, ...rest] = stale.of('index');
+  assert.equal(rest.length, 0);
+  assert.deepEqual(finding!.range, stale.fixture.range);
+  assert.equal(finding!.severity, 2);
+  assert.equal(finding!.message, 'next_meeting_time is 2025-03-04, 3 months ago: the page still announces a meeting long past, and no minutes name a later one. Set it to the next meeting\'s date and time.');
+  // A fortnight after the meeting the secretary may simply not have got to it yet.
+  assert.deepEqual(check(index, 'meetings/README.md', { files, now: new Date('2025-03-18T12:00:00Z') }).of('index'), []);
+});

@@ -2,6 +2,8 @@ import type { HandleRef, Heading, MinutesModel } from '../parse/model';
 
 const PRESENT = /^\W*(?:attendees?|present|attending)\b/i;
 const AWAY = /^\W*(?:regrets?|absents?|absent|apologies|not attending)\b/i;
+/** "Partly absent", "Part of the meeting": neither here nor away, so never a conflict. */
+const PARTLY = /^\W*(?:partly|partially|part of|joined late|left early)\b/i;
 
 export interface Attendance {
   /** Handles (lower case) listed as attending. */
@@ -28,18 +30,18 @@ function readAttendance(model: MinutesModel): Attendance {
   const present = new Map<string, HandleRef>();
   const away = new Map<string, HandleRef>();
   const items = model.listItems;
-  // Per item: 0 not yet known, 1 attending, 2 away, 3 neither (a typed array: no boxing, no hashing).
+  // Per item: 0 not yet known, 1 attending, 2 away, 3 neither, 4 partly there (a typed array: no boxing, no hashing).
   const verdictOfItem = new Uint8Array(items.length);
-  const verdict = (index: number): boolean | null => {
+  const verdict = (index: number): Verdict => {
     let code = verdictOfItem[index]!;
     if (code === 0) {
       const item = items[index]!;
-      const own = PRESENT.test(item.content) ? true : AWAY.test(item.content) ? false : null;
+      const own: Verdict = PARTLY.test(item.content) ? 'partly' : PRESENT.test(item.content) ? true : AWAY.test(item.content) ? false : null;
       const result = own ?? (item.parent >= 0 ? verdict(item.parent) : null);
-      code = result === true ? 1 : result === false ? 2 : 3;
+      code = result === true ? 1 : result === false ? 2 : result === 'partly' ? 4 : 3;
       verdictOfItem[index] = code;
     }
-    return code === 1 ? true : code === 2 ? false : null;
+    return code === 1 ? true : code === 2 ? false : code === 4 ? 'partly' : null;
   };
   let itemIndex = 0;
   let headingIndex = -1;
@@ -58,6 +60,9 @@ function readAttendance(model: MinutesModel): Attendance {
   return { present, away };
 }
 
+/** Listed as attending (true), away (false), partly there, or not in an attendance list (null). */
+type Verdict = boolean | 'partly' | null;
+
 function verdictOfHeading(heading: Heading): boolean | null {
   return PRESENT.test(heading.label) && !AWAY.test(heading.label) ? true : AWAY.test(heading.label) ? false : null;
 }
@@ -67,13 +72,14 @@ function listedAs(
   handle: HandleRef,
   itemIndex: number,
   headingIndex: number,
-  verdict: (i: number) => boolean | null,
+  verdict: (i: number) => Verdict,
   headingVerdict: boolean | null,
 ): boolean | null {
   const item = model.listItems[itemIndex];
   const heading = headingIndex >= 0 ? model.headings[headingIndex]! : null;
   const inItem = item && item.span.start <= handle.span.start && handle.span.end <= item.span.end && (!heading || item.line > heading.line);
   const fromItem = inItem ? verdict(itemIndex) : null;
+  if (fromItem === 'partly') return null;
   if (fromItem !== null) return fromItem;
   return heading ? headingVerdict : null;
 }

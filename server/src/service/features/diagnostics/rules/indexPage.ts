@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
 import { isoDay } from '../../../dates';
@@ -14,7 +15,7 @@ import type { Reporter, Rule } from '../rule';
 export const indexRule: Rule = {
   code: 'index',
   defaultSeverity: DiagnosticSeverity.Warning,
-  description: 'On the minutes index page: unlisted minutes files, links to missing files, label dates that differ, a stale `next_meeting_time`.',
+  description: 'On the minutes index page: unlisted minutes files, links to missing files, label dates that differ, a `next_meeting_time` older than the latest minutes announce or long past.',
   appliesTo: ['index'],
   check(context, report) {
     checkMinutesLinks(context, report);
@@ -47,14 +48,33 @@ function checkNextMeeting(context: DocumentContext, report: Reporter): void {
   const stated = context.evaluate('next_meeting_time')?.time;
   if (!entry || !stated || !stated.isValid) return;
   const latest = [...context.knowledge.minutesFiles].reverse().find((file) => file.date && file.nextMeeting);
-  if (!latest?.nextMeeting) return;
-  const announced = latest.nextMeeting.date;
-  if (isoDay(stated) >= announced) return;
-  const value = `${announced} ${latest.nextMeeting.time ?? stated.toUTC().toFormat("HH:mm 'UTC'")}`;
+  const announced = latest?.nextMeeting?.date;
+  if (!latest || !announced || isoDay(stated) >= announced) {
+    checkLongPast(context, entry.valueSpan, stated, report);
+    return;
+  }
+  const value = `${announced} ${latest.nextMeeting!.time ?? stated.toUTC().toFormat("HH:mm 'UTC'")}`;
   report({
     start: entry.valueSpan.start,
     end: entry.valueSpan.end,
-    message: `next_meeting_time is ${isoDay(stated)}, but the latest minutes (${fileName(latest.uri)}) announce the next meeting for ${announced}${latest.nextMeeting.time ? ` at ${latest.nextMeeting.time}` : ''}.`,
+    message: `next_meeting_time is ${isoDay(stated)}, but the latest minutes (${fileName(latest.uri)}) announce the next meeting for ${announced}${latest.nextMeeting!.time ? ` at ${latest.nextMeeting!.time}` : ''}.`,
     fixes: [replaceSpan(context, `Change next_meeting_time to ${value}`, entry.valueSpan, value)],
+  });
+}
+
+/** Past this, a "next meeting" the page still announces is stale, whatever the minutes say. */
+const STALE_AFTER_DAYS = 31;
+
+/** The page announces a meeting that was held long ago: readers are told a date in the past. */
+function checkLongPast(context: DocumentContext, span: { start: number; end: number }, stated: DateTime, report: Reporter): void {
+  const now = DateTime.fromJSDate(context.now);
+  const days = Math.floor(now.diff(stated, 'days').days);
+  if (days <= STALE_AFTER_DAYS) return;
+  const months = Math.round(now.diff(stated, 'months').months);
+  const ago = months >= 2 ? `${months} months ago` : `${days} days ago`;
+  report({
+    start: span.start,
+    end: span.end,
+    message: `next_meeting_time is ${isoDay(stated)}, ${ago}: the page still announces a meeting long past, and no minutes name a later one. Set it to the next meeting's date and time.`,
   });
 }

@@ -14,7 +14,7 @@ const START_LABEL = /\bmeeting\s+(?:start|begin)/i;
 export const timeOrderRule: Rule = {
   code: 'time-order',
   defaultSeverity: DiagnosticSeverity.Warning,
-  description: 'Agenda time headings out of order, or the meeting-start heading disagreeing with `meeting_time`.',
+  description: 'Agenda time headings out of order, or a meeting-start heading earlier than `meeting_time` or half an hour or more after it (a few minutes late is the actual start).',
   appliesTo: ['minutes'],
   checkDependsOnHeadings: true,
   check(context, report) {

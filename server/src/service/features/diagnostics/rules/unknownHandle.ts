@@ -23,7 +23,7 @@ type Verdict =
 export const unknownHandleRule: Rule = {
   code: 'unknown-handle',
   defaultSeverity: DiagnosticSeverity.Warning,
-  description: 'An `@handle` that is neither a member, an alias, a special handle nor established by use; likely typos name the handle meant.',
+  description: 'An `@handle` that is not a member, an alias or a special handle: a near miss of a member\'s handle is a likely typo however often it is repeated; one used in a single file is information.',
   appliesTo: ['minutes'],
   checkLines(context, report) {
     const { knowledge } = context;

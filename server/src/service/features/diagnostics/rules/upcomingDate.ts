@@ -45,7 +45,7 @@ const CLEARLY_PASSED_DAYS = 90;
 export const upcomingDateRule: Rule = {
   code: 'upcoming-date',
   defaultSeverity: DiagnosticSeverity.Warning,
-  description: 'A date in the upcoming events section that is before the meeting (usually last year\'s year).',
+  description: 'A date in the upcoming events that is before the meeting (usually last year\'s year), or a deadline that passed before the meeting on an item still open.',
   appliesTo: ['minutes'],
   linesDependOnSections: true,
   checkLines(context, report) {
