@@ -102,6 +102,22 @@ test('after ## the template sections still missing, at their level', () => {
   assert.equal(edited(items.find((i) => i.label === 'Attendees, absents & regrets')!), '### Attendees, absents & regrets');
 });
 
+test('after ## the sections the group writes now, learned from its recent minutes, not the ones it stopped writing', () => {
+  const board = (date: string) =>
+    `---\nlayout: page\nmeeting_time: ${date} 18:00 Europe/Oslo\ntitle: Board minutes ${date}\n---\n### Attendees\n\n*   @ingrid\n\n### [Hut Bookings](https://github.com/orgs/Fjord-Trails/projects/5/views/2)\n\n*   …\n\n### Action items\n\n*   [ ] @olav – order gravel\n`;
+  const files = {
+    'templates/board-minutes-template.md': "---\nlayout: page\nmeeting_time: 2025-01-07 18:00 Europe/Oslo\n---\n### Attendees\n### Treasurer's report\n### Action items\n",
+    'meetings/board-minutes-2025-02-04.md': board('2025-02-04'),
+    'meetings/board-minutes-2025-02-18.md': board('2025-02-18'),
+    'meetings/board-minutes-2025-03-04.md': board('2025-03-04'),
+  };
+  const items = complete('---\nlayout: page\nmeeting_time: 2025-03-18 18:00 Europe/Oslo\n---\n### Attendees\n\n### $0\n', 'meetings/board-minutes-2025-03-18.md', { files });
+  assert.deepEqual(items.map((i) => [i.label, edited(i), i.detail]), [
+    ['Hut Bookings', '### [Hut Bookings](https://github.com/orgs/Fjord-Trails/projects/5/views/2)', 'Missing section the recent minutes have'],
+    ['Action items', '### Action items', 'Missing section the recent minutes have'],
+  ]);
+});
+
 test('after a time, zone names, the group\'s zones first', () => {
   const items = complete(`${front}\n* Next meeting is 2024-12-11 @ 17:00 UTC (18:00 $0)\n`);
   assert.equal(items[0]!.label, 'UTC');

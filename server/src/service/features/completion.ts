@@ -182,18 +182,22 @@ function projectNumberCompletions(context: DocumentContext, org: string, range: 
 }
 
 function sectionCompletions(context: DocumentContext, hashes: string, range: Range): CompletionItem[] {
-  const template = context.template ?? context.knowledge.templates[context.knowledge.templates.length - 1];
-  if (!template) return [];
-  const matched = matchSections(template, context.model.headings);
-  return template.sections
+  // The sections the group writes now (learned from its recent minutes, else its template).
+  const layout = context.layout;
+  const fallback = context.template ?? context.knowledge.templates[context.knowledge.templates.length - 1];
+  const sections = layout && layout.sections.length > 0 ? layout.sections : fallback ? fallback.sections.map((section) => ({ ...section, name: section.title })) : [];
+  const detail = layout?.source === 'learned' ? 'Missing section the recent minutes have' : `Missing section of ${(layout?.template ?? fallback)?.name ?? 'the template'}`;
+  const matched = matchSections({ sections }, context.model.headings);
+  return sections
     .filter((_, index) => !matched[index])
     .map((section, index) => {
-      const heading = `${'#'.repeat(section.level)} ${section.title}`;
+      const heading = section.text.split(/\r?\n/, 1)[0]!;
+      const title = heading.replace(/^#+\s*/, '');
       return {
-        label: section.title,
+        label: section.name,
         kind: CompletionItemKind.Module,
-        detail: `Missing section of ${template.name}`,
-        filterText: `${hashes} ${section.title}`,
+        detail,
+        filterText: `${hashes} ${title}`,
         textEdit: { range, newText: heading },
         sortText: String(index).padStart(3, '0'),
       };
