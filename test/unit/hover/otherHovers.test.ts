@@ -17,6 +17,13 @@ test('a time on a line with a date uses that date: summer time in July from a No
   assert.match(value, /\| Europe\/Amsterdam \| 19:00 CEST \| Wed 2 Jul 2025 \|/);
 });
 
+test('a year-less date on the line is read in the year nearest the meeting, as timezone-mismatch reads it', () => {
+  const february = '---\nlayout: page\nmeeting_time: 2025-02-12 18:00 Europe/Oslo\ntitle: Board minutes 2025-02-12\n---\n';
+  const value = open(`${february}\n* [x] Ski relay - Friday January 31st, start at $010:00 Oslo\n`, 'meetings/board-minutes-2025-02-12.md').hover()!;
+  assert.match(value, /on 2025-01-31 \(the date on this line\)/);
+  assert.match(value, /\| UTC \| 09:00 UTC \| Fri 31 Jan 2025 \|/);
+});
+
 test('a hostile bio in _data/authors.yml is shown escaped: no link, no HTML, no command', () => {
   const authors = 'mallory:\n  name: "Mallory <img src=x onerror=alert(1)>"\n  bio: "[click](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22rm%20-rf%22%7D) **bold** <script>alert(1)</script>"\n';
   const value = open(`${front}\n* Attendees: $0@mallory\n`, undefined, { files: { '_data/authors.yml': authors } }).hover()!;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DocumentContext } from '../../documentContext';
-import { isoDay, momentOf, resolveDate } from '../../dates';
+import { isoDay, momentOf, resolveNearestDate } from '../../dates';
 import type { TextTime } from '../../parse/model';
 import { escapeMarkdown, inlineCode } from '../markdown';
 import { hoverZones, readerZone } from './hoverZones';
@@ -9,7 +9,8 @@ import { zoneRows, zoneTable } from './zoneTable';
 /** A time written in the text (`16:30 UTC`, `(18:00 Europe/Amsterdam)`) in every zone, on the date of its line or the meeting's. */
 export function timeHover(context: DocumentContext, time: TextTime): string | null {
   const written = context.dateOnLine(time.line);
-  const date = (written && resolveDate(written, context.meetingDate)) || context.meetingDate;
+  // Read as timezone-mismatch reads it: a year-less date in the year nearest the meeting.
+  const date = (written && resolveNearestDate(written, context.meetingDate)) || context.meetingDate;
   if (!date) return null;
   const moment = momentOf(time, date);
   if (!moment) return null;
