@@ -2,7 +2,8 @@ import type { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
 import { isoDay, resolveDate, resolveNearestDate } from '../../../dates';
-import type { ListItem, Section, TextDate } from '../../../parse/model';
+import { checkboxState, itemHolding } from '../../../parse/listItems';
+import type { Section, TextDate } from '../../../parse/model';
 import { allSections } from '../../../parse/sections';
 import { firstOnOrAfter } from '../../../parse/tokensByLine';
 import { replaceSpan } from '../fixes';
@@ -106,7 +107,7 @@ function checkPassedDeadlines(context: DocumentContext, report: Reporter): void 
     if (!isDeadline(context, date)) continue;
     const resolved = resolveNearestDate(date, meeting);
     if (!resolved || isoDay(resolved) >= meetingDay) continue;
-    const item = itemAt(model.listItems, date);
+    const item = itemHolding(model.listItems, date.line, date.span);
     if (!item) continue;
     const state = checkboxState(model.listItems, item);
     if (state === 'checked') continue;
@@ -145,28 +146,4 @@ function isDeadline(context: DocumentContext, date: TextDate): boolean {
   const before = model.text.slice(from, date.span.start);
   if (DEADLINE_BEFORE.test(before) && !OPENING.test(before)) return true;
   return DEADLINE_AFTER.test(model.text.slice(date.span.end, Math.min(lineEnd, date.span.end + 30)));
-}
-
-/** The innermost list item holding a date. */
-function itemAt(items: readonly ListItem[], date: TextDate): ListItem | null {
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (items[mid]!.line <= date.line) low = mid + 1;
-    else high = mid;
-  }
-  let item = items[low - 1];
-  while (item && !(item.span.start <= date.span.start && date.span.start < item.span.end)) item = items[item.parent];
-  return item ?? null;
-}
-
-/** An item is checked when it or an item it is under is; open when under an unchecked box; else plain. */
-function checkboxState(items: readonly ListItem[], item: ListItem): 'checked' | 'open' | 'plain' {
-  let state: 'open' | 'plain' = 'plain';
-  for (let at: ListItem | undefined = item; at; at = items[at.parent]) {
-    if (at.checkbox?.checked) return 'checked';
-    if (at.checkbox) state = 'open';
-  }
-  return state;
 }

@@ -4,15 +4,17 @@ import { replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 import type { DocumentContext } from '../../../documentContext';
 import { frontMatterDates } from '../frontMatterDates';
+import { itemHolding } from '../../../parse/listItems';
+import type { Span } from '../../../parse/model';
 
 /** A checked item (`- [x]`) or a line in the past tense reports what already happened. */
-const CHECKED_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]/;
 const PAST_TENSE = /\b(?:was|were|went|held|attended|happened|took place|gave|had)\b/i;
 
-function reportsPast(context: DocumentContext, line: number): boolean {
-  const { text, lineStarts } = context.model;
-  const lineText = text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
-  return CHECKED_ITEM.test(lineText) || PAST_TENSE.test(lineText);
+function reportsPast(context: DocumentContext, line: number, at: Span): boolean {
+  const { text, lineStarts, listItems } = context.model;
+  const item = itemHolding(listItems, line, at);
+  if (item?.line === line && item.checkbox?.checked) return true;
+  return PAST_TENSE.test(text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length));
 }
 
 /** A weekday written next to a date must be that date's weekday. */
@@ -26,7 +28,7 @@ export const weekdayMismatchRule: Rule = {
     for (const date of context.model.dates.concat(frontMatterDates(context))) {
       if (!date.weekday) continue;
       // A year-less date is read nearest the meeting, or in the year its weekday fits.
-      const resolved = resolveNearestDate(date, meeting, { past: date.year === null && reportsPast(context, date.line) });
+      const resolved = resolveNearestDate(date, meeting, { past: date.year === null && reportsPast(context, date.line, date.span) });
       if (!resolved || resolved.weekday === date.weekday.value) continue;
       const written = context.textOf(date.weekday.span);
       const right = weekdayLike(resolved.weekday, written);
