@@ -1,9 +1,17 @@
 import type { HandleRef, Heading, MinutesModel } from '../parse/model';
 
-const PRESENT = /^\W*(?:attendees?|present|attending)\b/i;
-const AWAY = /^\W*(?:regrets?|absents?|absent|apologies|not attending)\b/i;
-/** "Partly absent", "Part of the meeting": neither here nor away, so never a conflict. */
-const PARTLY = /^\W*(?:partly|partially|part of|joined late|left early)\b/i;
+/**
+ * The word an attendance list or heading opens with: attending ("Attendees", "Present"), away
+ * ("Regrets", "Absents", "Apologies") or partly there ("Partly absent", "Joined late": neither,
+ * so never a conflict). One pattern, tried once per list item.
+ */
+const ATTENDANCE_WORD = /^\W*(?:(attendees?|present|attending)|(regrets?|absents?|apologies|not attending)|(partly|partially|part of|joined late|left early))\b/i;
+
+function verdictOf(text: string): Verdict {
+  const match = ATTENDANCE_WORD.exec(text);
+  if (!match) return null;
+  return match[1] ? true : match[2] ? false : 'partly';
+}
 
 export interface Attendance {
   /** Handles (lower case) listed as attending. */
@@ -36,7 +44,7 @@ function readAttendance(model: MinutesModel): Attendance {
     let code = verdictOfItem[index]!;
     if (code === 0) {
       const item = items[index]!;
-      const own: Verdict = PARTLY.test(item.content) ? 'partly' : PRESENT.test(item.content) ? true : AWAY.test(item.content) ? false : null;
+      const own = verdictOf(item.content);
       const result = own ?? (item.parent >= 0 ? verdict(item.parent) : null);
       code = result === true ? 1 : result === false ? 2 : result === 'partly' ? 4 : 3;
       verdictOfItem[index] = code;
@@ -64,7 +72,8 @@ function readAttendance(model: MinutesModel): Attendance {
 type Verdict = boolean | 'partly' | null;
 
 function verdictOfHeading(heading: Heading): boolean | null {
-  return PRESENT.test(heading.label) && !AWAY.test(heading.label) ? true : AWAY.test(heading.label) ? false : null;
+  const verdict = verdictOf(heading.label);
+  return verdict === 'partly' ? null : verdict;
 }
 
 function listedAs(

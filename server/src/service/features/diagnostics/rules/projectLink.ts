@@ -120,39 +120,84 @@ const LEAD = /^(?:\d{1,9}[.)][ \t]+)?[*_]{0,3}$/;
  */
 function listedBoards(model: MinutesModel): { link: LinkRef; scope: string }[] {
   const found: { link: LinkRef; scope: string }[] = [];
-  const projectLinks = model.links.filter((link) => link.project);
-  if (projectLinks.length < 2) return found;
-  const firstLinkOnLine = new Map<number, LinkRef>();
-  for (const link of model.links) if (!firstLinkOnLine.has(link.line)) firstLinkOnLine.set(link.line, link);
-  const opens = (start: number, line: number): LinkRef | null => {
-    const link = firstLinkOnLine.get(line);
-    if (!link?.project || !LEAD.test(model.text.slice(start, link.span.start).trim())) return null;
-    return link;
-  };
+  const { links, headings, listItems: items, text } = model;
+  let boards = 0;
+  for (const link of links) if (link.project && ++boards === 2) break;
+  if (boards < 2) return found;
+  // Only the lines a board link opens are looked at: this runs on every keystroke of a long file.
+  const scopeOfHeading = headingScopes(model);
+  const headingOnLine = new Map(headings.map((heading, index) => [heading.line, index]));
+  const runStart = new Map<number, number>();
+  links.forEach((link, index) => {
+    if (!link.project || (index > 0 && links[index - 1]!.line === link.line)) return;
+    const heading = headingOnLine.get(link.line);
+    if (heading !== undefined) {
+      if (LEAD.test(text.slice(headings[heading]!.titleSpan.start, link.span.start).trim())) found.push({ link, scope: scopeOfHeading[heading]! });
+      return;
+    }
+    const item = itemOnLine(items, link.line);
+    if (item < 0 || !LEAD.test(text.slice(items[item]!.contentSpan.start, link.span.start).trim())) return;
+    found.push({ link, scope: `l${listStart(model, item, runStart)}` });
+  });
+  return found;
+}
 
+/** Per heading: its parent heading and its level (headings under one parent at one level are one summary). */
+function headingScopes(model: MinutesModel): string[] {
   const parents: number[] = [];
-  model.headings.forEach((heading, index) => {
+  return model.headings.map((heading, index) => {
     while (parents.length > 0 && model.headings[parents[parents.length - 1]!]!.level >= heading.level) parents.pop();
-    const link = opens(heading.titleSpan.start, heading.line);
-    if (link) found.push({ link, scope: `h${parents[parents.length - 1] ?? -1}:${heading.level}` });
+    const scope = `h${parents[parents.length - 1] ?? -1}:${heading.level}`;
     parents.push(index);
+    return scope;
   });
+}
 
-  // A list runs on while the next item at its depth follows after blank lines only.
-  const listOf: number[] = [];
-  const lastChild = new Map<number, number>();
-  model.listItems.forEach((item, index) => {
-    const previous = lastChild.get(item.parent);
+/** The index of the list item starting on `line`, or -1 (items are in line order: bisected). */
+function itemOnLine(items: MinutesModel['listItems'], line: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid]!.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return items[low]?.line === line ? low : -1;
+}
+
+/**
+ * The first item of the list an item belongs to: a list runs on while the previous item at
+ * its depth has the same kind of marker and only blank lines come between them. Memoised.
+ */
+function listStart(model: MinutesModel, index: number, memo: Map<number, number>): number {
+  const { listItems: items, text } = model;
+  const chain: number[] = [];
+  let at = index;
+  let start = -1;
+  while (start < 0) {
+    const known = memo.get(at);
+    if (known !== undefined) {
+      start = known;
+      break;
+    }
+    chain.push(at);
+    const previous = previousSibling(items, at);
     const continues =
-      previous !== undefined &&
-      sameListKind(model.listItems[previous]!.marker, item.marker) &&
-      skipWhiteSpace(model.text, model.listItems[previous]!.span.end, item.span.start) === item.span.start;
-    listOf.push(continues ? listOf[previous]! : index);
-    lastChild.set(item.parent, index);
-    const link = opens(item.contentSpan.start, item.line);
-    if (link) found.push({ link, scope: `l${listOf[index]}` });
-  });
-  return found.sort((a, b) => a.link.span.start - b.link.span.start);
+      previous >= 0 &&
+      sameListKind(items[previous]!.marker, items[at]!.marker) &&
+      skipWhiteSpace(text, items[previous]!.span.end, items[at]!.span.start) === items[at]!.span.start;
+    if (continues) at = previous;
+    else start = at;
+  }
+  for (const item of chain) memo.set(item, start);
+  return start;
+}
+
+/** The item before `index` with the same parent, or -1; the items between are its sub-items. */
+function previousSibling(items: MinutesModel['listItems'], index: number): number {
+  const parent = items[index]!.parent;
+  for (let k = index - 1; k >= 0 && k !== parent; k--) if (items[k]!.parent === parent) return k;
+  return -1;
 }
 
 /** CommonMark starts a new list when the bullet or the number's delimiter changes. */
