@@ -26,7 +26,9 @@ if (entryPoints.length === 0) {
   console.error(`no tests found in: ${suites.join(', ')}`);
   process.exit(1);
 }
-const outdir = join(root, 'out', 'test');
+// One folder per run, so two runs at once (an editor's test task and a terminal) do not
+// delete each other's bundles.
+const outdir = join(root, 'out', 'test', String(process.pid));
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints,
@@ -46,4 +48,5 @@ const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '-
   stdio: 'inherit',
   cwd: root,
 });
+rmSync(outdir, { recursive: true, force: true });
 process.exit(result.status ?? 1);
