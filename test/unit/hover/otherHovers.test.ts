@@ -35,6 +35,20 @@ test('a hostile bio in _data/authors.yml is shown escaped: no link, no HTML, no 
   assert.ok(value.includes('\\<script\\>'), value);
 });
 
+test('a lone CR, a Unicode line or paragraph separator cannot end a hover line: no heading, list or live link from a bio or a Liquid expression', () => {
+  const authors = 'mallory:\n  name: "Mallory"\n  bio: "Nice person\\r# Heading\\r- [x](command:evil)\\u2028## Second\\u2029<img src=x onerror=alert(1)>"\n';
+  const bio = open(`${front}\n* Attendees: $0@mallory\n`, undefined, { files: { '_data/authors.yml': authors } }).hover()!;
+  assert.doesNotMatch(bio, /[\r\u2028\u2029]/);
+  assert.doesNotMatch(bio, /(^|\n)#/);
+  assert.ok(bio.includes('Nice person # Heading - \\[x\\]\\(command:evil\\) ## Second \\<img'), bio);
+  const liquid = open(`${front}\n* **Time**: at {{ page.meeting$0_time | date: "%H:%M\r[x](command:evil) <img src=x onerror=alert(1)>" }}\n`).hover()!;
+  // The expression is shown as inline code (a CR inside would end the span); the output stays inside its fence.
+  const outsideFences = liquid.replace(/^```text\n[^]*?\n```$/gm, '');
+  assert.equal(liquid.match(/^```text$/gm)?.length, 2);
+  assert.doesNotMatch(outsideFences, /[\r\u2028\u2029]/);
+  for (const line of outsideFences.split('\n')) assert.doesNotMatch(line.replace(/`+[^`]*`+/g, ''), /\]\(command:|<img/, line);
+});
+
 test('a member: name, GitHub, mentions and the last meeting attended', () => {
   const files = {
     '_data/authors.yml': 'sjn:\n  name: Salve J. Nilsen\n  github: sjn\n',

@@ -124,3 +124,11 @@ test('the output does not depend on the zone the language server itself runs in'
     else process.env.TZ = saved;
   }
 });
+
+test('a strftime width no page needs (%200000000Z) is refused with the reason, before any padding is built', () => {
+  const result = render('{{ page.meeting_time | date: "%200000000Z %200000000N" }}', text('2024-11-15 16:00 UTC'));
+  assert.equal(result.output, '');
+  assert.match(result.error!, /strftime width 200000000 .* is wider than Minutes renders \(1024\)/);
+  // Widths a page may use still render as Ruby does.
+  assert.deepEqual(render('{{ page.meeting_time | date: "%10Z|%-d|%05H" }}', text('2024-11-15 16:00 UTC')), { output: '       UTC|15|00016', error: null });
+});

@@ -4,21 +4,31 @@
  * become spaces, so nothing starts a block) or shown in a code block fenced longer than any
  * backtick run inside it — never as links, commands or HTML.
  */
+/** Every line break a Markdown renderer may honour: CR LF, a lone CR or LF, and the Unicode line and paragraph separators. */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()!|<>&~]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+  return text.replace(/[\\`*_{}[\]()!|<>&~]/g, (c) => `\\${c}`).replace(LINE_BREAK, ' ');
+}
+
+/** The longest run of backticks in a text (counted, not spread into Math.max: a text may hold millions). */
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.matchAll(/`+/g)) if (run[0].length > longest) longest = run[0].length;
+  return longest;
 }
 
 /** A fenced code block that no content can close early. */
 export function codeBlock(text: string, language = 'text'): string {
-  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
+  const fence = '`'.repeat(Math.max(2, longestBacktickRun(text)) + 1);
   return `${fence}${language}\n${text}\n${fence}`;
 }
 
 /** Inline code, fenced by more backticks than the text holds. */
 export function inlineCode(text: string): string {
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longest + 1);
+  // A line break would end the span and let the rest render as Markdown.
+  text = text.replace(LINE_BREAK, ' ');
+  const fence = '`'.repeat(longestBacktickRun(text) + 1);
   const pad = text.startsWith('`') || text.endsWith('`') || text.startsWith(' ') || text.endsWith(' ') ? ' ' : '';
   return `${fence}${pad}${text}${pad}${fence}`;
 }

@@ -15,6 +15,8 @@ export interface StrftimeSubject {
 }
 
 const DIRECTIVE = /%([-_0^#:]+)?(\d+)?([EO])?(.)/g;
+/** The widest padding rendered (`%1024Y`). */
+const MAX_WIDTH = 1024;
 
 /** Ruby's composite conversions, which liquidjs's strftime does not know. */
 const COMPOSITES: Record<string, string> = {
@@ -55,6 +57,9 @@ function applyCase(text: string, flags: string): string {
  */
 export function rubyFormatForLiquid(format: string, subject: StrftimeSubject, depth = 0): string {
   return format.replace(DIRECTIVE, (all: string, flags = '', width = '', _modifier: string | undefined, conversion: string) => {
+    // Ruby pads to any width; a page never needs more than a line of it, and `%200000000Z`
+    // would be 200 MB built before any output limit applies. Refused, with the reason.
+    if (width.length > 4 || Number(width) > MAX_WIDTH) throw new RangeError(`strftime width ${width} in "${all.slice(0, 24)}" is wider than Minutes renders (${MAX_WIDTH})`);
     const composite = COMPOSITES[conversion];
     if (composite !== undefined) return depth > 1 ? literal(all) : rubyFormatForLiquid(composite, subject, depth + 1);
     switch (conversion) {
