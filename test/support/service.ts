@@ -1,4 +1,4 @@
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex, type MinutesService, type MinutesSettings, type WorkspaceKnowledge } from '../../server/src/service';
 import { fixture, type Fixture } from './fixture';
@@ -95,4 +95,40 @@ export function check(marked: string, path = 'meetings/cpansec-minutes-2024-11-1
       return TextDocument.applyEdits(f.document, action.edit.changes[uri]);
     },
   };
+}
+
+export interface Drafted {
+  readonly plan: Extract<ReturnType<MinutesService['newMeeting']>, { ok: true }>;
+  /** The new file's text. */
+  readonly text: string;
+  /** The index page after the edit, or null when it was not edited. */
+  readonly index: string | null;
+  /** The site's files with the draft and the edited index page in place. */
+  readonly files: Record<string, string>;
+}
+
+/** Runs New Meeting on the file at `from` (null: the latest) in a site of `files`, and applies its edit. */
+export function draftNewMeeting(files: Record<string, string>, from: string | null, now: Date = TEST_NOW): Drafted {
+  const index = workspaceIndex(files);
+  const service = createMinutesService({ clock: () => now });
+  const texts = new Map(Object.entries(files).map(([p, text]) => [`${SITE}/${p}`, text]));
+  const plan = service.newMeeting(from === null ? null : `${SITE}/${from}`, index.knowledge(), DEFAULT_SETTINGS, (u) => texts.get(u) ?? null);
+  if (!plan.ok) throw new Error(plan.message);
+  const after = { ...files, [plan.uri.slice(SITE.length + 1)]: plan.text };
+  let indexText: string | null = null;
+  for (const change of plan.edit.documentChanges ?? []) {
+    if (!('textDocument' in change) || change.textDocument.uri === plan.uri) continue;
+    const path = change.textDocument.uri.slice(SITE.length + 1);
+    indexText = TextDocument.applyEdits(TextDocument.create(change.textDocument.uri, 'markdown', 1, files[path]!), change.edits as TextEdit[]);
+    after[path] = indexText;
+  }
+  return { plan, text: plan.text, index: indexText, files: after };
+}
+
+/** The diagnostics of a site's file, with the site around it. */
+export function diagnosticsOf(files: Record<string, string>, path: string, now: Date = TEST_NOW): PlainDiagnostic[] {
+  const index = workspaceIndex(files);
+  const service = createMinutesService({ clock: () => now });
+  const document = TextDocument.create(`${SITE}/${path}`, 'markdown', 1, files[path]!);
+  return service.diagnostics(document, index.knowledge(), DEFAULT_SETTINGS) as PlainDiagnostic[];
 }

@@ -7,9 +7,10 @@ import { endOfLine } from '../../parse/lines';
  * items without a checkbox follow their nearest parent with one. Items with no checkbox
  * anywhere above them are information from the meeting and stay behind — except project
  * board links, the skeleton of the "current work" list, which carry over with a `…`
- * placeholder when nothing under them does.
+ * placeholder when nothing under them does. `keepInformation` carries information that is
+ * still current (an upcoming event) with what is under it.
  */
-export function carryOver(model: MinutesModel, section: Span): string[] {
+export function carryOver(model: MinutesModel, section: Span, keepInformation?: (item: ListItem) => boolean): string[] {
   const items = model.listItems.filter((item) => item.span.start >= section.start && item.span.start < section.end);
   if (items.length === 0) return [];
   const indexOf = new Map(items.map((item) => [item, model.listItems.indexOf(item)]));
@@ -23,6 +24,7 @@ export function carryOver(model: MinutesModel, section: Span): string[] {
     // Everything under a checked item goes with it, even an open box.
     if (parent === 'drop') result = 'drop';
     else if (item.checkbox) result = item.checkbox.checked ? 'drop' : 'keep';
+    else if (parent === 'info' && keepInformation) result = keepInformation(item) ? 'keep' : 'info';
     else result = parent;
     decision.set(index, result);
     return result;
