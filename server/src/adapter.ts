@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings } from './node/settings';
 import { readFileText, refreshFile } from './node/workspaceFiles';
 import { Workspaces } from './node/workspaces';
-import { Commands, SETTINGS_SECTION, type NewMeetingResult } from './protocol';
+import { ActionItemsRequest, Commands, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult } from './protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings } from './service';
 import { describeError } from './service/logger';
 
@@ -334,6 +334,16 @@ export function startAdapter(connection: Connection): void {
       refreshDiagnostics();
       const result: NewMeetingResult = { uri: plan.uri, date: plan.date };
       return result;
+    }),
+  );
+
+  connection.onRequest(
+    ActionItemsRequest.method,
+    guard('action items', async (params: ActionItemsParams | undefined) => {
+      const owner = params?.uri ? workspaces.indexFor(params.uri) : workspaces.first();
+      if (!owner) return service.actionItems({ items: [], latestMeeting: null });
+      await owner.ready;
+      return service.actionItems(owner.index.currentActionItems(), { groupBy: params?.groupBy, include: params?.include });
     }),
   );
 

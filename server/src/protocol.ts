@@ -28,3 +28,61 @@ export interface MeetingTimesResult {
 
 /** The configuration section the server pulls. */
 export const SETTINGS_SECTION = 'minutes';
+
+/**
+ * `minutes/actionItems`: the workspace's action items (checkbox items and commitments such as
+ * "@x will …"), followed from meeting to meeting. Any editor can send it.
+ */
+export const ActionItemsRequest = { method: 'minutes/actionItems' } as const;
+
+export interface ActionItemsParams {
+  /** A file in the workspace to answer for (default: the first workspace folder). */
+  readonly uri?: string;
+  /** How `groups` are formed (default: owner). */
+  readonly groupBy?: 'owner' | 'meeting' | 'section';
+  /** Open items only (default), or all of them. */
+  readonly include?: 'open' | 'all';
+}
+
+/** One meeting an item is written in. */
+export interface ActionItemMeeting {
+  readonly uri: string;
+  /** ISO date of the meeting. */
+  readonly date: string;
+  /** 0-based line of the item in that file. */
+  readonly line: number;
+}
+
+export interface ActionItem {
+  /** The item's text as last written (Markdown, untrusted). */
+  readonly text: string;
+  /** Owners' handles without `@`. */
+  readonly owners: readonly string[];
+  /** done: checked; dropped: unchecked but left out of the latest minutes. */
+  readonly state: 'open' | 'done' | 'dropped';
+  /** false for a commitment written without a checkbox ("@x will …"). */
+  readonly checkbox: boolean;
+  /** The meeting it was first written in. */
+  readonly since: ActionItemMeeting;
+  /** Where it was last written: the place to open. */
+  readonly latest: ActionItemMeeting;
+  /** How many later meetings it was carried into. */
+  readonly carried: number;
+  readonly meetings: readonly ActionItemMeeting[];
+  /** ISO date of the minutes that first show it checked. */
+  readonly doneOn: string | null;
+  /** A date written in the item (ISO). */
+  readonly deadline: string | null;
+  readonly section: string | null;
+  readonly project: string | null;
+}
+
+export interface ActionItemsResult {
+  /** Open items first, then by age (oldest first). */
+  readonly items: readonly ActionItem[];
+  /** `items` grouped as asked: each group's label and indexes into `items`. */
+  readonly groups: readonly { readonly label: string; readonly items: readonly number[] }[];
+  readonly open: number;
+  /** The latest minutes, ISO date. */
+  readonly latestMeeting: string | null;
+}

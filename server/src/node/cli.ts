@@ -2,16 +2,24 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
+import { runActions, runIcs } from './cliActions';
 import { filesByFolder, findSiteRoot, loadWorkspace, uriOf } from './workspaceFiles';
 
 const USAGE = `Usage: minutes check [--format text|json] [paths…]
+       minutes actions [--owner @handle] [--open|--all] [--format text|json|markdown] [path]
+       minutes ics [file] [--output next-meeting.ics]
 
-Checks meeting agendas and minutes in a Jekyll site the way the Minutes editor
-extension does. Paths are files or folders (default: the current folder); folders
-are searched for minutes files and their index page. Exits with 1 when an error
-(not just a warning) is found, 2 on bad usage.
-
-Output: file:line:column severity code message`;
+check    Checks meeting agendas and minutes in a Jekyll site the way the Minutes editor
+         extension does. Paths are files or folders (default: the current folder); folders
+         are searched for minutes files and their index page. Exits with 1 when an error
+         (not just a warning) is found, 2 on bad usage.
+         Output: file:line:column severity code message
+actions  The action items across all minutes (checkbox items and "@x will …"), by owner,
+         open ones (default) or all, each with its age. --format markdown gives a
+         "Review outstanding action items" section to paste into an agenda.
+ics      The next meeting the file (default: the index page, else the latest minutes)
+         announces, as an iCalendar (.ics) event, to stdout or --output. Exits with 1
+         when the file states no next meeting.`;
 
 interface Output {
   write(text: string): unknown;
@@ -36,6 +44,8 @@ export function runCli(args: readonly string[], io: { stdout: Output; stderr: Ou
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (command === 'actions') return runActions(rest, io, USAGE);
+  if (command === 'ics') return runIcs(rest, io, USAGE);
   if (command !== 'check') {
     io.stderr.write(`${USAGE}\n`);
     return 2;

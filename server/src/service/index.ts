@@ -15,6 +15,8 @@ import type {
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DocumentContext } from './documentContext';
 import { DEFAULT_SETTINGS } from './knowledge/types';
+import { actionItemsReport, type ActionItemsQuery } from './features/actionItems';
+import { nextMeetingCalendar, type CalendarResult } from './features/calendar';
 import { codeActions } from './features/codeActions';
 import { completions } from './features/completion';
 import { documentLinks } from './features/documentLinks';
@@ -23,7 +25,8 @@ import { hover } from './features/hover';
 import { meetingTimes } from './features/meetingTimes';
 import { planNewMeeting, type NewMeetingPlan } from './features/newMeeting';
 import { documentSymbols, foldingRanges } from './features/structure';
-import type { MeetingTimesResult } from '../protocol';
+import type { ActionItemsResult, MeetingTimesResult } from '../protocol';
+import type { ActionItemsModel } from './knowledge/actionItems';
 import { diagnose, SOURCE, type Diagnosis } from './features/diagnostics/computeDiagnostics';
 import { RULES } from './features/diagnostics/rules';
 import type { MinutesSettings, WorkspaceKnowledge } from './knowledge/types';
@@ -40,6 +43,7 @@ export { WorkspaceIndex } from './knowledge/workspaceIndex';
 export { CONFIG_FILE_NAME } from './knowledge/config';
 export { DEFAULT_SETTINGS, type MinutesSettings, type WorkspaceKnowledge } from './knowledge/types';
 export type { ReadText } from './features/handles';
+export { actionItemsMarkdown, actionItemsText, describeAge } from './features/actionItems';
 export type { Logger } from './logger';
 
 interface CachedDocument {
@@ -181,6 +185,16 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
     /** Plans the next meeting's file (and the index update) as one edit. */
     newMeeting(fromUri: string | null, knowledge: WorkspaceKnowledge, settings: MinutesSettings, readText: ReadText): NewMeetingPlan {
       return planNewMeeting(fromUri, knowledge, settings, clock(), readText);
+    },
+
+    /** The action items followed across the minutes (`WorkspaceIndex.currentActionItems()`), filtered and grouped. */
+    actionItems(tracked: ActionItemsModel, query: ActionItemsQuery = {}): ActionItemsResult {
+      return actionItemsReport(tracked, query);
+    },
+
+    /** The next meeting a file announces, as an iCalendar file. */
+    nextMeetingCalendar(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CalendarResult {
+      return nextMeetingCalendar(contextOf(document, knowledge, settings));
     },
 
     meetingTimes(document: TextDocumentLike, knowledge: WorkspaceKnowledge, settings: MinutesSettings): MeetingTimesResult | null {

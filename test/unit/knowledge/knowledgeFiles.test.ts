@@ -48,7 +48,7 @@ test('.minutes.json adds members, projects, zones and severities; a broken one k
   const messages = knowledge.problems.filter((p) => p.uri === CONFIG).map((p) => p.message);
   assert.deepEqual(messages, [
     'The severity of `placeholder` must be one of error, warning, information, hint, off.',
-    '`no-such-code` is not a Minutes diagnostic code (front-matter, bad-date, date-mismatch, weekday-mismatch, timezone-mismatch, time-order, missing-section, unknown-handle, attendance, project-link, placeholder, next-meeting, upcoming-date, index, minutes-link, knowledge-file).',
+    '`no-such-code` is not a Minutes diagnostic code (front-matter, bad-date, date-mismatch, weekday-mismatch, timezone-mismatch, time-order, missing-section, unknown-handle, attendance, project-link, placeholder, next-meeting, upcoming-date, stale-action, index, minutes-link, knowledge-file).',
     '`timeZones.build` must be an IANA zone name such as Europe/Oslo, or UTC.',
   ]);
   index.update(CONFIG, '{ "severity": ');
@@ -74,4 +74,12 @@ test('minutes files, the index page and templates are found in the CPANSec layou
   assert.equal(knowledge.indexPage, `${SITE}/meetings/README.md`);
   assert.deepEqual(knowledge.templates.map((t) => [t.name, t.since, t.sections.length]), [['minutes-template.md', '2024-03-27', 14]]);
   assert.equal(index.kindOf(`${SITE}/node_modules/x/README.md`), null);
+});
+
+test('every member of a long _data/authors.yml points at its own line (line starts are computed once for the file)', () => {
+  const authors = Array.from({ length: 3000 }, (_, i) => `member${i}:\n  name: Member ${i}\n  github: gh${i}\n`).join('');
+  const knowledge = workspaceIndex({ '_data/authors.yml': authors }).knowledge();
+  assert.equal(knowledge.members.length, 3000);
+  for (const i of [0, 1, 1499, 2999]) assert.equal(knowledge.findMember(`member${i}`)!.source, `file:///site/_data/authors.yml#L${3 * i + 1}`);
+  assert.equal(knowledge.findMember('gh2999')!.handle, 'member2999');
 });

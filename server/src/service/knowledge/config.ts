@@ -35,6 +35,7 @@ export interface MinutesConfig {
   readonly timeZones?: { readonly build?: string; readonly hover?: readonly string[] };
   readonly places?: Readonly<Record<string, string>>;
   readonly severity?: Readonly<Record<string, SeverityName>>;
+  readonly actionItems?: { readonly staleAfter?: number };
 }
 
 const SEVERITY_NAMES = new Set(['error', 'warning', 'information', 'hint', 'off']);
@@ -113,6 +114,12 @@ export function parseMinutesConfig(text: string, uri: string, codes: readonly st
         problem(findNodeAtLocation(root, ['templates', index, 'since']), '`since` must be a date written YYYY-MM-DD.');
       }
     });
+  }
+  const actionItems = value.actionItems as { staleAfter?: unknown } | undefined;
+  if (actionItems !== undefined && (typeof actionItems !== 'object' || actionItems === null || Array.isArray(actionItems))) {
+    problem(findNodeAtLocation(root, ['actionItems']), '`actionItems` must be an object such as { "staleAfter": 4 }.');
+  } else if (actionItems?.staleAfter !== undefined && !(typeof actionItems.staleAfter === 'number' && Number.isInteger(actionItems.staleAfter) && actionItems.staleAfter >= 1)) {
+    problem(findNodeAtLocation(root, ['actionItems', 'staleAfter']), '`actionItems.staleAfter` must be a whole number of meetings, 1 or more.');
   }
   if (problems.length > 0) return { config: null, problems };
   return { config: value as MinutesConfig, problems };

@@ -5,6 +5,7 @@ import type { SectionHeading } from './types';
 import { scanDates } from '../parse/textDates';
 import { scanTimes } from '../parse/textTimes';
 import { DateTime } from 'luxon';
+import { actionItemsOf, sameActionItems, type ActionItemFact } from './actionItems';
 
 /** What one minutes file contributes to the workspace's knowledge. */
 export interface MinutesFacts {
@@ -21,6 +22,8 @@ export interface MinutesFacts {
   readonly sections: readonly SectionHeading[];
   /** Whether list items hold only "…" or nothing: some groups publish them as "nothing to report". */
   readonly hasEmptyItems: boolean;
+  /** Checkbox items and commitments ("@x will …"), in document order. */
+  readonly actionItems: readonly ActionItemFact[];
 }
 
 const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
@@ -61,7 +64,7 @@ export function factsOfMinutes(model: MinutesModel): MinutesFacts {
   }
   const sections = model.headings.filter((h) => h.level > 1).map((h) => ({ level: h.level, title: h.title, label: h.label.trim(), line: h.line }));
   const hasEmptyItems = model.placeholders.some((p) => p.kind === 'ellipsis-item' || p.kind === 'empty-item');
-  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks, sections, hasEmptyItems };
+  return { uri: model.uri, date, time: timeOfMinutes(model), nextMeeting, handles, projectLinks, sections, hasEmptyItems, actionItems: actionItemsOf(model, date) };
 }
 
 function timeOfMinutes(model: MinutesModel): string | null {
@@ -90,6 +93,8 @@ function iso(year: number, month: number, day: number): string {
 export function sameFacts(a: MinutesFacts, b: MinutesFacts): boolean {
   if (a.date !== b.date || a.time !== b.time || a.hasEmptyItems !== b.hasEmptyItems || a.nextMeeting?.date !== b.nextMeeting?.date || a.nextMeeting?.time !== b.nextMeeting?.time) return false;
   if (a.handles.size !== b.handles.size || a.projectLinks.length !== b.projectLinks.length || a.sections.length !== b.sections.length) return false;
+  // An item's line only points the reader to it, as a heading's does.
+  if (!sameActionItems(a.actionItems, b.actionItems)) return false;
   // A heading's line only points the reader to it: typing a line above it is no new knowledge.
   if (a.sections.some((section, i) => section.title !== b.sections[i]!.title || section.level !== b.sections[i]!.level)) return false;
   for (const [key, seen] of a.handles) {

@@ -1,4 +1,4 @@
-import { isMap } from 'yaml';
+import { isMap, type YAMLMap } from 'yaml';
 import { isIanaZone } from '../parse/zones';
 import { parseYamlFile } from './yamlFile';
 import type { KnowledgeProblem } from './types';
@@ -6,13 +6,25 @@ import type { KnowledgeProblem } from './types';
 export interface JekyllConfig {
   /** `timezone:` as Jekyll sets TZ for the build; null when absent. */
   readonly timezone: string | null;
+  /** `url` + `baseurl`: where the site is published, without a trailing slash; null when `url` is absent. */
+  readonly siteUrl?: string | null;
+  /** `permalink: pretty` publishes `page/` instead of `page.html`. */
+  readonly prettyPermalinks?: boolean;
   readonly problems: readonly KnowledgeProblem[];
 }
 
-/** Reads what Minutes needs from `_config.yml`: the build's time zone. */
+/** Reads what Minutes needs from `_config.yml`: the build's time zone, and where pages are published. */
 export function parseJekyllConfig(text: string, uri: string): JekyllConfig {
   const { doc, problems } = parseYamlFile(text, uri, '_config.yml', 'Jekyll will refuse to build the site.');
   if (!isMap(doc.contents)) return { timezone: null, problems };
+  const url: unknown = doc.contents.get('url');
+  const baseurl: unknown = doc.contents.get('baseurl');
+  const site = typeof url === 'string' && /^https?:\/\/[^\s/]+/.test(url) ? `${url.replace(/\/+$/, '')}${typeof baseurl === 'string' && baseurl.trim() ? `/${baseurl.trim().replace(/^\/+|\/+$/g, '')}` : ''}` : null;
+  return { ...readTimezone(doc.contents, uri, problems), siteUrl: site, prettyPermalinks: (doc.contents.get('permalink') as unknown) === 'pretty' };
+}
+
+function readTimezone(contents: YAMLMap, uri: string, problems: KnowledgeProblem[]): JekyllConfig {
+  const doc = { contents };
   const node = doc.contents.get('timezone', true) as { value?: unknown; range?: [number, number, number] } | undefined;
   const value = node?.value;
   // No key, or `timezone:` left empty: Jekyll leaves TZ alone.

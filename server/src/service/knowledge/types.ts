@@ -1,4 +1,5 @@
 import type { Span } from '../parse/model';
+import type { ActionItemsModel, ActionOccurrence, TrackedActionItem } from './actionItems';
 
 /** A diagnostic severity as users write it in settings and the config file. */
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -122,6 +123,14 @@ export interface WorkspaceKnowledge {
   isMinutesPath(uri: string): boolean;
   /** URI of the minutes index page, if known. */
   readonly indexPage: string | null;
+  /** Action items followed across the minutes (worked out on first use). */
+  actionItems(): ActionItemsModel;
+  /** The tracked item that the item with `key` in the file `uri` belongs to, and its meetings as far as that file. */
+  actionHistory(uri: string, key: string): { readonly item: TrackedActionItem; readonly upTo: readonly ActionOccurrence[] } | null;
+  /** Where the site is published (`_config.yml` `url` + `baseurl`), and whether pages end in `/`. */
+  readonly site: { readonly url: string | null; readonly pretty: boolean };
+  /** How many meetings an open item may be carried before it is reported (`.minutes.json` `actionItems.staleAfter`). */
+  readonly staleActionAfter: number;
 }
 
 /** Settings a client passes (VS Code's `minutes.*`), per resource. */

@@ -2,6 +2,7 @@ import { Minimatch } from 'minimatch';
 import { parseMinutes } from '../parse/parseMinutes';
 import { parseAuthors, type AuthorsData } from './authors';
 import { CONFIG_FILE_NAME, parseMinutesConfig, type MinutesConfig } from './config';
+import { trackActionItems, type ActionItemsModel, type ActionOccurrence, type TrackedActionItem } from './actionItems';
 import { dateOfMinutes, factsOfMinutes, sameFacts, type MinutesFacts } from './fileFacts';
 import type { MinutesModel } from '../parse/model';
 import { aggregateHandles } from './handles';
@@ -16,6 +17,8 @@ const DEFAULT_IGNORES = ['**/node_modules/**', '**/_site/**', '**/vendor/**', '*
 const TEMPLATE_NAME = /(?:^|\/)[^/]*minutes[^/]*template[^/]*\.md$|(?:^|\/)templates?\/[^/]*minutes[^/]*\.md$/i;
 const INDEX_NAME = /\/(?:README|index)\.md$/i;
 const SPECIAL_HANDLES = ['all', 'here', 'everyone', 'channel'];
+/** An open item carried into more meetings than this is reported, unless the config says otherwise. */
+export const DEFAULT_STALE_ACTION_AFTER = 4;
 
 /** The kinds of files the index reads. */
 export type KnowledgeFileKind = 'authors' | 'jekyll-config' | 'config' | 'template' | 'markdown';
@@ -121,7 +124,11 @@ export class WorkspaceIndex {
     const uri = model.uri;
     if (this.kindOf(uri) !== 'markdown' || !this.minutes.has(uri)) return false;
     const facts = factsOfMinutes(model);
-    if (sameFacts(this.minutes.get(uri)!, facts)) return false;
+    if (sameFacts(this.minutes.get(uri)!, facts)) {
+      // Lines moved (typing above an item): the live action items point to the new lines; the knowledge stays.
+      this.minutes.set(uri, facts);
+      return false;
+    }
     this.minutes.set(uri, facts);
     this.markdownDates.set(uri, facts.date);
     this.changed();
@@ -168,6 +175,8 @@ export class WorkspaceIndex {
     const places = new Map<number, string>(Object.entries(this.config.places ?? {}).map(([id, name]) => [Number(id), name]));
     const indexPage = this.findIndexPage(files);
     const problems = [...this.problems.values()].flat();
+    let tracked: ActionItemsModel | undefined;
+    let history: Map<string, { item: TrackedActionItem; upTo: readonly ActionOccurrence[] }> | undefined;
     return {
       version: this.version,
       rootUri: this.rootUri.replace(/\/$/, ''),
@@ -188,7 +197,24 @@ export class WorkspaceIndex {
       isIgnored: (uri) => this.isIgnored(uri),
       isMinutesPath: (uri) => this.isMinutesPath(uri),
       indexPage,
+      actionItems: () => (tracked ??= trackActionItems(files)),
+      actionHistory: (uri, key) => {
+        if (!history) {
+          history = new Map();
+          for (const item of (tracked ??= trackActionItems(files)).items) {
+            item.occurrences.forEach((o, i) => history!.set(`${o.uri}\n${o.key}`, { item, upTo: item.occurrences.slice(0, i + 1) }));
+          }
+        }
+        return history.get(`${uri}\n${key}`) ?? null;
+      },
+      site: { url: this.jekyll.siteUrl ?? null, pretty: !!this.jekyll.prettyPermalinks },
+      staleActionAfter: this.config.actionItems?.staleAfter ?? DEFAULT_STALE_ACTION_AFTER,
     };
+  }
+
+  /** Action items as the files read now (lines current while typing), for lists that open them. */
+  currentActionItems(): ActionItemsModel {
+    return trackActionItems([...this.minutes.values()]);
   }
 
   private mergedMembers(): Member[] {

@@ -18,6 +18,7 @@ export type RuleCode =
   | 'index'
   | 'minutes-link'
   | 'upcoming-date'
+  | 'stale-action'
   | 'knowledge-file';
 
 /** A quick fix carried in `diagnostic.data`, so code actions need no second analysis. */

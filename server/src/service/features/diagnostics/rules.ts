@@ -9,6 +9,7 @@ import { missingSectionRule } from './rules/missingSection';
 import { nextMeetingRule } from './rules/nextMeetingRule';
 import { placeholderRule } from './rules/placeholder';
 import { projectLinkRule } from './rules/projectLink';
+import { staleActionRule } from './rules/staleAction';
 import { timeOrderRule } from './rules/timeOrder';
 import { timezoneMismatchRule } from './rules/timezoneMismatch';
 import { unknownHandleRule } from './rules/unknownHandle';
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   placeholderRule,
   nextMeetingRule,
   upcomingDateRule,
+  staleActionRule,
   indexRule,
   minutesLinkRule,
 ];

@@ -2,7 +2,9 @@ import type { Hover, Position } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../documentContext';
 import { lineAt, offsetAt } from '../../parse/lines';
 import type { Span } from '../../parse/model';
+import { actionHover } from './actionHover';
 import { projectHover, timeanddateHover } from './linkHover';
+import { itemHolding } from '../../parse/listItems';
 import { meetingHover } from './meetingHover';
 import { handleHover } from './peopleHover';
 import { timeHover } from './timeHover';
@@ -51,8 +53,14 @@ export function hover(context: DocumentContext, position: Position): Hover | nul
     const value = timeanddateHover(context, link);
     if (value) return answer(value, link.span);
   }
-  // The whole "Time" line of the page: what it publishes.
   const line = lineAt(model.lineStarts, offset);
+  // An action item's first line: its history across the minutes.
+  const item = itemHolding(model.listItems, line, { start: offset, end: offset });
+  if (item && item.line === line && offset >= item.markerSpan.start) {
+    const value = actionHover(context, item);
+    if (value) return answer(value, { start: item.markerSpan.start, end: item.contentSpan.start + item.content.trimEnd().length });
+  }
+  // The whole "Time" line of the page: what it publishes.
   const lineLiquid = model.liquid.find((l) => l.line === line && DATE_KEYS.some((k) => l.variables.includes(`page.${k}`)));
   const lineText = model.text.slice(model.lineStarts[line], model.lineStarts[line + 1] ?? model.text.length);
   if (lineLiquid || TIME_LINE.test(lineText)) {
