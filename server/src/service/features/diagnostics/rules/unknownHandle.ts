@@ -27,7 +27,8 @@ export const unknownHandleRule: Rule = {
   appliesTo: ['minutes'],
   checkLines(context, report) {
     const { knowledge } = context;
-    const verdicts = new Map<string, Verdict | null>();
+    let verdicts = verdictsByKnowledge.get(knowledge);
+    if (!verdicts) verdictsByKnowledge.set(knowledge, (verdicts = new Map()));
     for (const handle of context.model.handles) {
       const key = handle.name.toLowerCase();
       if (!verdicts.has(key)) verdicts.set(key, judge(key, knowledge));
@@ -68,6 +69,9 @@ export const unknownHandleRule: Rule = {
     }
   },
 };
+
+/** A handle's verdict depends only on the knowledge: worked out once per snapshot, not on every keystroke. */
+const verdictsByKnowledge = new WeakMap<WorkspaceKnowledge, Map<string, Verdict | null>>();
 
 function describeMember(member: Member): string {
   return member.name ? `@${member.handle} (${member.name})` : `@${member.handle}`;
