@@ -49,6 +49,17 @@ test('a lone CR, a Unicode line or paragraph separator cannot end a hover line: 
   for (const line of outsideFences.split('\n')) assert.doesNotMatch(line.replace(/`+[^`]*`+/g, ''), /\]\(command:|<img/, line);
 });
 
+test('a config listing thousands of hover zones gives a table of at most 24, each zone once', () => {
+  const zones = Array.from({ length: 5000 }, (_, i) => ['UTC', 'Europe/Oslo', 'Asia/Tokyo'][i % 3]!).concat(Intl.supportedValuesOf('timeZone').slice(0, 100));
+  const config = JSON.stringify({ timeZones: { hover: zones } });
+  const value = open(`${front}\n## $016:30 UTC – Pre-meeting socializing\n`, undefined, { files: { '.minutes.json': config }, settings: { readerTimeZone: 'UTC' } }).hover()!;
+  const rows = value.split('\n').filter((line) => /^\| (?!Zone|---)/.test(line));
+  // 24 listed zones and the reader's own.
+  assert.equal(rows.length, 25);
+  assert.equal(rows.filter((row) => row.startsWith('| Europe/Oslo |')).length, 1);
+  assert.ok(rows[2]!.startsWith('| Asia/Tokyo |'), rows[2]);
+});
+
 test('a member: name, GitHub, mentions and the last meeting attended', () => {
   const files = {
     '_data/authors.yml': 'sjn:\n  name: Salve J. Nilsen\n  github: sjn\n',

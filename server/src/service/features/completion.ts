@@ -2,6 +2,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { DocumentContext } from '../documentContext';
 import { establishedGuests } from '../knowledge/handles';
 import { matchSections } from '../knowledge/templates';
+import { hoverZones } from './hover/hoverZones';
 import type { HandleUsage, Member, Project } from '../knowledge/types';
 import { nextSlotAfter, previousMinutes } from '../nextSlot';
 import { endOfLine, lineAt, offsetAt, positionAt } from '../parse/lines';
@@ -208,7 +209,7 @@ let allZones: readonly string[] | null = null;
 
 function zoneCompletions(context: DocumentContext, range: Range): CompletionItem[] {
   allZones ??= Intl.supportedValuesOf('timeZone');
-  const preferred = context.knowledge.hoverZones ?? context.settings.hoverTimeZones;
+  const preferred = hoverZones(context);
   const names = [...new Set([...preferred, ...allZones])];
   return names.map((name, index) => ({
     label: name,
