@@ -76,7 +76,9 @@ export function diagnose(
     const lines = keepLines ? carryOver(previous.lines, patch, run(changedLines, rule.checkLines).sort(byPosition), uri) : run(context, rule.checkLines).sort(byPosition);
 
     byRule.set(rule.code, { whole, lines });
-    diagnostics.push(...whole, ...lines);
+    // Not spread into push: a rule may report 100,000 findings, more than a call takes arguments.
+    for (const diagnostic of whole) diagnostics.push(diagnostic);
+    for (const diagnostic of lines) diagnostics.push(diagnostic);
   }
   const diagnosis = { version: context.model.version, knowledge: context.knowledge, settings: context.settings, facts, diagnostics, byRule };
   return { diagnostics, diagnosis };
