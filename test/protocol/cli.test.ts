@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -79,4 +79,23 @@ test('minutes check over the 2024 corpus, run from its meetings folder: the site
   ]);
   assert.ok(!/missing-section Missing section "Elect/.test(result.stdout), 'the election section the group dropped is not asked for');
   assert.ok(!/time-order.*16:(03|10) UTC/.test(result.stdout), 'actual start times are not findings');
+});
+
+test('links to devices and FIFOs (git stores links) are not read: the check ends, and a FIFO named on the command line is a usage error', (t) => {
+  const hostile = mkdtempSync(join(tmpdir(), 'minutes-hostile-'));
+  after(() => rmSync(hostile, { recursive: true, force: true }));
+  cpSync(resolve(ROOT, 'test/fixtures/cpansec'), hostile, { recursive: true });
+  if (spawnSync('mkfifo', [join(hostile, 'meetings/cpansec-minutes-2024-12-11.md')]).status !== 0) {
+    t.skip('mkfifo is not available here');
+    return;
+  }
+  symlinkSync('/dev/zero', join(hostile, '.minutes.json'));
+  symlinkSync('/dev/zero', join(hostile, 'meetings/cpansec-minutes-2024-12-25.md'));
+  const result = spawnSync(process.execPath, [CLI, 'check'], { cwd: hostile, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(result.signal, null, 'the check ends by itself');
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /16 files checked/);
+  const fifo = spawnSync(process.execPath, [CLI, 'check', 'meetings/cpansec-minutes-2024-12-11.md'], { cwd: hostile, encoding: 'utf8', timeout: 60_000 });
+  assert.equal(fifo.status, 2);
+  assert.match(fifo.stderr, /not a regular file or folder/);
 });

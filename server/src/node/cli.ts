@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
 import { runActions, runIcs } from './cliActions';
+import { readRegularFile } from './readRegularFile';
 import { filesByFolder, findSiteRoot, loadWorkspace, uriOf } from './workspaceFiles';
 
 const USAGE = `Usage: minutes check [--format text|json] [paths…]
@@ -71,6 +72,12 @@ export function runCli(args: readonly string[], io: { stdout: Output; stderr: Ou
       io.stderr.write(`minutes: ${path}: no such file or folder\n`);
       return 2;
     }
+    // A FIFO or a device would be read forever.
+    const stat = statSync(path);
+    if (!stat.isDirectory() && !stat.isFile()) {
+      io.stderr.write(`minutes: ${path}: not a regular file or folder\n`);
+      return 2;
+    }
   }
   const reports = check(paths);
   const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 0);
@@ -122,7 +129,8 @@ function check(paths: readonly string[]): FileReport[] {
     const uri = uriOf(path);
     const kind = index.kindOf(uri);
     if (!kind) continue;
-    const text = readFileSync(path, 'utf8');
+    const text = readRegularFile(path);
+    if (text === null) continue; // a link to a device or FIFO, or too large to be minutes
     const knowledge = index.knowledge();
     const diagnostics =
       kind === 'markdown' || kind === 'template'

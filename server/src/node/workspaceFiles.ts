@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { WorkspaceIndex } from '../service';
+import { readRegularFile } from './readRegularFile';
 
 /** Folders never worth reading: dependencies, build output, caches. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '_site', 'vendor', '.jekyll-cache', '.sass-cache', '.bundle']);
@@ -53,11 +54,9 @@ export function* filesByFolder(root: string): Generator<string[]> {
 function readInto(index: WorkspaceIndex, path: string): boolean {
   const uri = uriOf(path);
   if (!index.kindOf(uri)) return false;
-  try {
-    return index.update(uri, readFileSync(path, 'utf8'));
-  } catch {
-    return false; // vanished or unreadable: simply not known
-  }
+  // Vanished, unreadable, not a regular file or too large: simply not known.
+  const text = readRegularFile(path);
+  return text !== null && index.update(uri, text);
 }
 
 function readFirstFiles(root: string, index: WorkspaceIndex): number {
@@ -91,18 +90,12 @@ function isFirstFile(root: string, path: string): boolean {
 
 /** Reads a file the index uses again (after a change on disk), or forgets it when it is gone. */
 export function refreshFile(index: WorkspaceIndex, uri: string): void {
-  try {
-    index.update(uri, readFileSync(pathOf(uri), 'utf8'));
-  } catch {
-    index.remove(uri);
-  }
+  const text = readRegularFile(pathOf(uri));
+  if (text === null) index.remove(uri);
+  else index.update(uri, text);
 }
 
 /** A file's text, or null when it cannot be read. */
 export function readFileText(uri: string): string | null {
-  try {
-    return readFileSync(pathOf(uri), 'utf8');
-  } catch {
-    return null;
-  }
+  return readRegularFile(pathOf(uri));
 }
