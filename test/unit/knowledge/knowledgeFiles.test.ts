@@ -83,3 +83,23 @@ test('every member of a long _data/authors.yml points at its own line (line star
   for (const i of [0, 1, 1499, 2999]) assert.equal(knowledge.findMember(`member${i}`)!.source, `file:///site/_data/authors.yml#L${3 * i + 1}`);
   assert.equal(knowledge.findMember('gh2999')!.handle, 'member2999');
 });
+
+test('.minutes.json paths must stay inside the workspace: an index or template outside it is refused, the index found by layout stays', () => {
+  const index = workspaceIndex({
+    'meetings/README.md': '# Minutes\n\n* [2024-11-15](cpansec-minutes-2024-11-15.md)\n',
+    'meetings/cpansec-minutes-2024-11-15.md': '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\n---\n',
+    '.minutes.json': '{ "index": "../victim/README.md", "templates": [{ "file": "meetings/../../etc/passwd" }, { "file": "/etc/passwd" }] }',
+  });
+  const knowledge = index.knowledge();
+  assert.equal(knowledge.indexPage, `${SITE}/meetings/README.md`);
+  assert.deepEqual(
+    knowledge.problems.filter((p) => p.uri === CONFIG).map((p) => p.message),
+    [
+      '`index` must be a path inside the workspace, from its root (e.g. meetings/README.md).',
+      '`file` must be a path inside the workspace, from its root.',
+      '`file` must be a path inside the workspace, from its root.',
+    ],
+  );
+  index.update(CONFIG, '{ "index": "./meetings/../meetings/README.md" }');
+  assert.deepEqual(index.knowledge().problems.filter((p) => p.uri === CONFIG), []);
+});

@@ -105,11 +105,15 @@ export function parseMinutesConfig(text: string, uri: string, codes: readonly st
   if (members !== undefined && (typeof members !== 'object' || members === null || Array.isArray(members))) {
     problem(findNodeAtLocation(root, ['members']), '`members` must map handles to { name, github, aliases }.');
   }
+  if (value.index !== undefined && (typeof value.index !== 'string' || !staysInside(value.index))) {
+    problem(findNodeAtLocation(root, ['index']), '`index` must be a path inside the workspace, from its root (e.g. meetings/README.md).');
+  }
   const templates = value.templates;
   if (Array.isArray(templates)) {
     templates.forEach((template, index) => {
       const t = template as Partial<ConfigTemplate>;
       if (typeof t?.file !== 'string') problem(findNodeAtLocation(root, ['templates', index]), 'A template needs `file`, a path from the workspace root.');
+      else if (!staysInside(t.file)) problem(findNodeAtLocation(root, ['templates', index, 'file']), '`file` must be a path inside the workspace, from its root.');
       else if (t.since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(String(t.since))) {
         problem(findNodeAtLocation(root, ['templates', index, 'since']), '`since` must be a date written YYYY-MM-DD.');
       }
@@ -123,6 +127,22 @@ export function parseMinutesConfig(text: string, uri: string, codes: readonly st
   }
   if (problems.length > 0) return { config: null, problems };
   return { config: value as MinutesConfig, problems };
+}
+
+/**
+ * Whether a configured path names a file inside the workspace: relative, no scheme or drive,
+ * and no `..` that climbs above the root (`.minutes.json` comes with a cloned repository, and
+ * New Meeting edits the index page it names).
+ */
+function staysInside(path: string): boolean {
+  if (path === '' || /^[\\/]|^[a-z][\w+.-]*:|\\/i.test(path)) return false;
+  let depth = 0;
+  for (const segment of path.split('/')) {
+    if (segment === '..') depth--;
+    else if (segment !== '.' && segment !== '') depth++;
+    if (depth < 0) return false;
+  }
+  return depth > 0;
 }
 
 function isStringArray(value: unknown): value is string[] {
