@@ -192,9 +192,15 @@ export function startAdapter(connection: Connection): void {
     guardNotification('file change', (params) => {
       let changed = false;
       for (const change of params.changes) {
+        const { index } = workspaces.indexFor(change.uri);
+        // Gone from disk is gone, even while an editor still shows it (a draft deleted outside the editor).
+        if (change.type === FileChangeType.Deleted && readFileText(change.uri) === null) {
+          index.remove(change.uri);
+          changed = true;
+          continue;
+        }
         // Open documents are tracked from the editor's text, not the disk.
         if (documents.get(change.uri)) continue;
-        const { index } = workspaces.indexFor(change.uri);
         if (change.type === FileChangeType.Deleted) index.remove(change.uri);
         else refreshFile(index, change.uri);
         changed = true;
@@ -220,8 +226,15 @@ export function startAdapter(connection: Connection): void {
 
   documents.onDidClose(
     guardNotification('document close', (event) => {
-      service.forget(event.document.uri);
-      settingsCache.delete(event.document.uri);
+      const uri = event.document.uri;
+      service.forget(uri);
+      settingsCache.delete(uri);
+      // A file closed unsaved that is not on disk (a draft never saved, or deleted meanwhile) is no longer minutes.
+      const { index } = workspaces.indexFor(uri);
+      if (uri.startsWith('file:') && index.kindOf(uri) && readFileText(uri) === null) {
+        index.remove(uri);
+        refreshDiagnostics();
+      }
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     }),
   );
@@ -317,9 +330,8 @@ export function startAdapter(connection: Connection): void {
         void connection.window.showErrorMessage(`Minutes: ${plan.message}`);
         return null;
       }
-      // As a refactoring, VS Code saves the files it changed without opening them (the index page),
-      // so the new minutes are not committed without their index entry.
-      const applied = await connection.workspace.applyEdit({ label: `New meeting ${plan.date}`, edit: plan.edit, metadata: { isRefactoring: true } });
+      // Nothing is saved: the new file and the index page open with their changes, for review or undo.
+      const applied = await connection.workspace.applyEdit({ label: `New meeting ${plan.date}`, edit: plan.edit });
       if (!applied.applied) {
         void connection.window.showErrorMessage(`Minutes: the editor did not create the file (${applied.failureReason ?? 'no reason given'}).`);
         return null;
@@ -332,7 +344,12 @@ export function startAdapter(connection: Connection): void {
         await connection.window.showDocument({ uri: plan.uri, takeFocus: true });
       }
       refreshDiagnostics();
-      const result: NewMeetingResult = { uri: plan.uri, date: plan.date };
+      const name = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+      const notMinutes = target && !fromMinutes && target !== plan.from ? `${name(target)} is not minutes, so this starts from the latest minutes. ` : '';
+      const index = plan.indexChange ? ` On ${name(plan.indexChange.uri)}: ${plan.indexChange.summary}.` : '';
+      const message = `${notMinutes}Drafted ${name(plan.uri)} from ${name(plan.from)}.${index} Nothing is saved yet; Undo takes it all back.`;
+      void connection.window.showInformationMessage(`Minutes: ${message}`);
+      const result: NewMeetingResult = { uri: plan.uri, date: plan.date, message };
       return result;
     }),
   );

@@ -16,6 +16,8 @@ export interface NewMeetingResult {
   /** The created file, for the client to open. */
   readonly uri: string;
   readonly date: string;
+  /** What was done, in words: the draft, where it came from, and the index page's changes. */
+  readonly message: string;
 }
 
 /** What `minutes.showMeetingTimes` answers: rows a client can show in a quick pick or a message. */

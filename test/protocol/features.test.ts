@@ -75,7 +75,7 @@ test('New Meeting through workspace/executeCommand: one edit creates the file an
   assert.equal(result.uri, uriOf('meetings/cpansec-minutes-2024-11-27.md'));
   assert.ok(existsSync(join(site, 'meetings/cpansec-minutes-2024-11-27.md')));
   assert.match(textOf('meetings/cpansec-minutes-2024-11-27.md'), /^---\nlayout: page\ntoc: true\nmeeting_time: 2024-11-27 17:00 UTC\n/);
-  assert.match(textOf('meetings/README.md'), /next_meeting_time: 2024-11-27 17:00 UTC\n/);
+  assert.match(textOf('meetings/README.md'), /next_meeting_time: November 27th, 2024 17:00 UTC\n/);
   assert.equal(applied.length, 1);
 });
 

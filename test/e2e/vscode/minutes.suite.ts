@@ -99,11 +99,11 @@ export function defineMinutesSuite({ describe, it, before }: Pick<Mocha.MochaGlo
       });
       assert.match(editor.document.getText(), /^---\nlayout: page\ntoc: true\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: Minutes 2024-11-27\n---\n/);
       // The same edit updated the index page (open in no editor); saving writes both.
-      const index = await until('the index page edited', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === file('meetings/README.md').toString() && d.getText().includes('next_meeting_time: 2024-11-27 17:00 UTC\n')));
+      const index = await until('the index page edited', () => vscode.workspace.textDocuments.find((d) => d.uri.toString() === file('meetings/README.md').toString() && d.getText().includes('next_meeting_time: November 27th, 2024 17:00 UTC\n')));
       assert.ok(await editor.document.save());
       assert.ok(!index.isDirty || (await index.save()));
       assert.match(readFileSync(created.fsPath, 'utf8'), /^---\nlayout: page\ntoc: true\nmeeting_time: 2024-11-27 17:00 UTC\n/);
-      assert.match(readFileSync(index.uri.fsPath, 'utf8'), /next_meeting_time: 2024-11-27 17:00 UTC\n/);
+      assert.match(readFileSync(index.uri.fsPath, 'utf8'), /next_meeting_time: November 27th, 2024 17:00 UTC\n/);
     });
   });
 }

@@ -63,7 +63,7 @@ test('New Meeting from the 2024-11-15 minutes: the file of 2024-11-27, the templ
   assert.equal(index.textDocument.uri, `${SITE}/meetings/README.md`);
   const readme = TextDocument.create(index.textDocument.uri, 'markdown', 1, site['meetings/README.md']!);
   const updated = TextDocument.applyEdits(readme, index.edits as TextEdit[]);
-  // The index already announced the meeting, in its own spelling: it stays.
+  // next_meeting_time moves to the new meeting, in the index's own spelling.
   assert.match(updated, /next_meeting_time: November 27th, 2024 17:00 UTC\n/);
   assert.match(updated, /\* \[2024-07-18\]\(cpansec-minutes-2024-07-18\.md\)\n\* \[2024-11-27\]\(cpansec-minutes-2024-11-27\.md\)\n$/);
 });

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_SETTINGS } from '../../../server/src/service';
-import { diagnosticsOf, draftNewMeeting, open, SITE, workspaceIndex } from '../../support/service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createMinutesService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { diagnosticsOf, draftNewMeeting, open, SITE, TEST_NOW, workspaceIndex } from '../../support/service';
 
 /** The Riverside Allotment Society's committee: its own layout, title, roles and index. */
 const AUTHORS = 'hana:\n  name: Hana Berg\nole:\n  name: Ole Dahl\nmira:\n  name: Mira Quist\nteo:\n  name: Teo Lund\n';
@@ -171,4 +172,8 @@ test('a draft deleted outside the editor is forgotten: the index stops reporting
   const again = service.newMeeting(null, index.knowledge(), DEFAULT_SETTINGS, opened.readText);
   assert.ok(again.ok && again.uri === first.plan.uri, again.ok ? again.uri : again.message);
   assert.ok(!index.knowledge().minutesFiles.some((f) => f.uri === first.plan.uri));
+  const service2 = createMinutesService({ clock: () => TEST_NOW });
+  const page = TextDocument.create(`${SITE}/minutes/README.md`, 'markdown', 1, files['minutes/README.md']!);
+  const reported = service2.diagnostics(page, index.knowledge(), DEFAULT_SETTINGS).map((d) => String(d.message));
+  assert.ok(!reported.some((m) => m.includes('riverside-minutes-2026-03-19.md')), reported.join('\n'));
 });

@@ -18,10 +18,6 @@ interface Item {
   readonly handle: number;
   readonly children: readonly Item[];
 }
-interface Topic {
-  readonly level: number;
-  readonly items: readonly Item[];
-}
 
 const item: fc.Memo<Item> = fc.memo((depth) =>
   fc.record({

@@ -108,7 +108,9 @@ export class WorkspaceIndex {
   }
 
   remove(uri: string): void {
-    if (this.minutes.delete(uri) || this.templates.delete(uri) || this.markdownDates.delete(uri) || this.problems.delete(uri)) this.changed();
+    // Every map forgets it: a deleted draft left in one stays "unlisted" on the index page.
+    const known = [this.minutes.delete(uri), this.templates.delete(uri), this.markdownDates.delete(uri), this.problems.delete(uri)];
+    if (known.some(Boolean)) this.changed();
     const kind = this.kindOf(uri);
     if (kind === 'config') this.config = {};
     if (kind === 'authors') this.authors = { members: [], problems: [] };
