@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { Commands, type MeetingTimesResult } from '../../server/src/protocol';
+import { registerActionItems } from './actionItemsView';
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +47,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     }),
   );
   await client.start();
+  context.subscriptions.push(...registerActionItems(client));
 }
 
 async function showMeetingTimes(result: MeetingTimesResult | null): Promise<void> {

@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings } from './node/settings';
 import { readFileText, refreshFile } from './node/workspaceFiles';
 import { Workspaces } from './node/workspaces';
-import { ActionItemsRequest, Commands, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult } from './protocol';
+import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings } from './service';
 import { describeError } from './service/logger';
 
@@ -361,6 +361,29 @@ export function startAdapter(connection: Connection): void {
       if (!owner) return service.actionItems({ items: [], latestMeeting: null });
       await owner.ready;
       return service.actionItems(owner.index.currentActionItems(), { groupBy: params?.groupBy, include: params?.include });
+    }),
+  );
+
+  connection.onRequest(
+    NextMeetingCalendarRequest.method,
+    guard('next meeting calendar', async (params: NextMeetingCalendarParams | undefined): Promise<NextMeetingCalendarResult> => {
+      const owner = params?.uri ? workspaces.indexFor(params.uri) : workspaces.first();
+      if (!owner) return { ok: false, message: 'open a folder with minutes first.' };
+      await owner.ready;
+      const knowledge = owner.index.knowledge();
+      // Without a file (or from a file that is not minutes): the index page, else the latest minutes.
+      const candidates = [params?.uri, knowledge.indexPage, knowledge.minutesFiles[knowledge.minutesFiles.length - 1]?.uri].filter((u): u is string => !!u);
+      let answer: NextMeetingCalendarResult = { ok: false, message: 'no minutes found.' };
+      for (const uri of candidates) {
+        const text = readText(uri);
+        if (text === null) continue;
+        const document = documents.get(uri) ?? { uri, version: -1, getText: () => text };
+        const result = service.nextMeetingCalendar(document, knowledge, await settingsFor(uri));
+        if (!documents.get(uri)) service.forget(uri);
+        if (result.ok) return { ok: true, text: result.text, fileName: result.fileName, summary: result.event.summary, start: result.event.start.toISO()!, url: result.event.url };
+        if (!answer.ok && uri === candidates[0]) answer = result;
+      }
+      return answer;
     }),
   );
 

@@ -88,3 +88,25 @@ export interface ActionItemsResult {
   /** The latest minutes, ISO date. */
   readonly latestMeeting: string | null;
 }
+
+/** `minutes/nextMeetingCalendar`: the next meeting a file announces, as an RFC 5545 calendar. */
+export const NextMeetingCalendarRequest = { method: 'minutes/nextMeetingCalendar' } as const;
+
+export interface NextMeetingCalendarParams {
+  /** The minutes file or index page (default: the index page, else the latest minutes). */
+  readonly uri?: string;
+}
+
+export type NextMeetingCalendarResult =
+  | {
+      readonly ok: true;
+      /** The `.ics` text (CRLF line ends). */
+      readonly text: string;
+      /** A file name for it (`minutes-2025-01-08.ics`). */
+      readonly fileName: string;
+      readonly summary: string;
+      /** The start as ISO 8601 in UTC. */
+      readonly start: string;
+      readonly url: string | null;
+    }
+  | { readonly ok: false; readonly message: string };

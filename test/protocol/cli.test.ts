@@ -99,3 +99,38 @@ test('links to devices and FIFOs (git stores links) are not read: the check ends
   assert.equal(fifo.status, 2);
   assert.match(fifo.stderr, /not a regular file or folder/);
 });
+
+test('minutes actions over the 2024 corpus: a "Review outstanding action items" section by owner, commitments included', () => {
+  const result = spawnSync(process.execPath, [CLI, 'actions', '--format', 'markdown'], { cwd: corpus, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  const lines = result.stdout.split('\n');
+  assert.equal(lines[0], '### Review outstanding action items');
+  assert.match(lines[2]!, /^From the minutes up to 2024-12-11: \d+ open items, by owner, oldest first\.$/);
+  assert.ok(lines.includes('- @timlegge'), result.stdout);
+  assert.ok(lines.includes('    - [ ] @timlegge will look at setting up a sharable calendar _(new on 2024-08-29; meetings/cpansec-minutes-2024-08-29.md)_'), result.stdout);
+  // Copied from 2024-11-15 into 2024-11-27: one item, carried once.
+  assert.ok(lines.includes("    - [ ] @stigtsp - No movement around Mojo's secure token/secrets issues; Volunteers needed _(carried 1 meeting, since 2024-11-15; meetings/cpansec-minutes-2024-11-27.md)_"), result.stdout);
+  // A report of what happened is no commitment: "reported by @robrwo to CPANSec list".
+  assert.ok(!result.stdout.includes('Several reported by @robrwo'), result.stdout);
+
+  const mine = spawnSync(process.execPath, [CLI, 'actions', '--owner', '@garu', '--format', 'json'], { cwd: corpus, encoding: 'utf8' });
+  const json = JSON.parse(mine.stdout) as { items: { text: string; owners: string[]; file: string; latest: { line: number } }[] };
+  assert.ok(json.items.length >= 2 && json.items.every((i) => i.owners.some((o) => o.toLowerCase() === 'garu')), mine.stdout);
+  const first = json.items[0]!;
+  assert.ok(readFileSync(join(corpus, first.file), 'utf8').split('\n')[first.latest.line]!.includes(first.text));
+  assert.equal(spawnSync(process.execPath, [CLI, 'actions', '--format', 'yaml'], { cwd: corpus, encoding: 'utf8' }).status, 2);
+});
+
+test('minutes ics: the index page\'s next_meeting_time as an RFC 5545 event; exit 1 when a file states no next meeting', () => {
+  const result = spawnSync(process.execPath, [CLI, 'ics'], { cwd: corpus, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stdout, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(result.stdout, /\r\nDTSTART:20250108T160000Z\r\n/);
+  assert.match(result.stdout, /\r\nSUMMARY:CPANSec meeting details & minutes\r\n/);
+  const output = join(corpus, 'next.ics');
+  assert.equal(spawnSync(process.execPath, [CLI, 'ics', 'meetings/cpansec-minutes-2024-12-11.md', '--output', output], { cwd: corpus, encoding: 'utf8' }).status, 0);
+  assert.match(readFileSync(output, 'utf8'), /\r\nDTSTART:20250108T160000Z\r\nDTEND:20250108T170000Z\r\nSUMMARY:Minutes 2025-01-08\r\n/);
+  const none = spawnSync(process.execPath, [CLI, 'ics', 'meetings/cpansec-minutes-2024-01-06.md'], { cwd: corpus, encoding: 'utf8' });
+  assert.equal(none.status, 1, none.stdout);
+  assert.match(none.stderr, /states no next meeting/);
+});

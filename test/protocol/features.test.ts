@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { ApplyWorkspaceEditParams, CompletionItem, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ActionItemsResult, NextMeetingCalendarResult } from '../../server/src/protocol';
 import { PULL_CAPABILITIES, ROOT, spawnServer, type SpawnedServer } from '../support/lspClient';
 
 const site = mkdtempSync(join(tmpdir(), 'minutes-lsp-'));
@@ -89,4 +90,16 @@ test('a quick fix from the spawned server', async () => {
   })) as { title: string; edit: WorkspaceEdit }[];
   assert.equal(actions[0]!.title, 'Change the year to 2024');
   assert.deepEqual(actions[0]!.edit.changes![uriOf(path)]![0]!.newText, '2024');
+});
+
+test('minutes/actionItems from the spawned server: items by owner, each with the place to open it', async () => {
+  const result = (await server.connection.sendRequest('minutes/actionItems', { uri: uriOf('meetings/cpansec-minutes-2024-01-06.md'), groupBy: 'owner' })) as ActionItemsResult;
+  const group = result.groups.find((g) => g.label === '@timlegge')!;
+  const items = group.items.map((i) => result.items[i]!);
+  const postMortem = items.find((i) => i.text === '@timlegge & @stigtsp to write a post-mortem blog post')!;
+  assert.deepEqual([postMortem.state, postMortem.since.date, postMortem.carried, postMortem.owners], ['open', '2024-01-06', 0, ['timlegge', 'stigtsp']]);
+  assert.equal(textOf('meetings/cpansec-minutes-2024-01-06.md').split('\n')[postMortem.latest.line], '    - @timlegge & @stigtsp to write a post-mortem blog post');
+  assert.equal(result.open, result.items.length);
+  const calendar = (await server.connection.sendRequest('minutes/nextMeetingCalendar', {})) as NextMeetingCalendarResult;
+  assert.ok(calendar.ok && calendar.text.startsWith('BEGIN:VCALENDAR\r\n'), JSON.stringify(calendar));
 });

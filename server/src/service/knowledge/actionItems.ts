@@ -217,7 +217,8 @@ export function trackActionItems(files: readonly ActionSource[]): ActionItemsMod
         const last = candidate.facts[candidate.facts.length - 1]!;
         if (!sameOwners(last.owners, fact.owners)) continue;
         const limit = Math.max(2, Math.floor(Math.max(last.key.length, fact.key.length) * 0.15));
-        const distance = editDistance(last.key, fact.key, limit);
+        // A note added to the end ("… tents (one done)") keeps the item, as a small edit does.
+        const distance = isExtension(last.key, fact.key) ? limit : editDistance(last.key, fact.key, limit);
         if (distance <= limit && distance < bestDistance) [best, bestDistance] = [candidate, distance];
       }
       return best;
@@ -243,6 +244,12 @@ export function trackActionItems(files: readonly ActionSource[]): ActionItemsMod
     };
   });
   return { items, latestMeeting: dated[latest]?.date ?? null };
+}
+
+/** One text is the other with words added at the end, and the shorter says enough to be the same item. */
+function isExtension(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 15 && short.split(' ').length >= 3 && long.startsWith(short) && /^[\s(,;:–-]/.test(long.slice(short.length));
 }
 
 function sameOwners(a: readonly string[], b: readonly string[]): boolean {
