@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
@@ -133,4 +133,21 @@ test('minutes ics: the index page\'s next_meeting_time as an RFC 5545 event; exi
   const none = spawnSync(process.execPath, [CLI, 'ics', 'meetings/cpansec-minutes-2024-01-06.md'], { cwd: corpus, encoding: 'utf8' });
   assert.equal(none.status, 1, none.stdout);
   assert.match(none.stderr, /states no next meeting/);
+});
+
+test('a file outside any marked site is judged with its own folder only, not every folder below it', () => {
+  const loose = mkdtempSync(join(tmpdir(), 'minutes-unmarked-'));
+  after(() => rmSync(loose, { recursive: true, force: true }));
+  const minutes = (date: string) => `---\nlayout: page\nmeeting_time: ${date} 18:00 UTC\ntitle: Board minutes ${date}\n---\n### Attendees\n\n*   @frequent\n`;
+  mkdirSync(join(loose, 'meetings/archive'), { recursive: true });
+  writeFileSync(join(loose, 'meetings/board-minutes-2025-03-04.md'), minutes('2025-03-04'));
+  writeFileSync(join(loose, 'meetings/archive/board-minutes-2025-02-04.md'), minutes('2025-02-04'));
+  writeFileSync(join(loose, 'meetings/archive/board-minutes-2025-02-18.md'), minutes('2025-02-18'));
+  const named = spawnSync(process.execPath, [CLI, 'check', 'meetings/board-minutes-2025-03-04.md'], { cwd: loose, encoding: 'utf8' });
+  assert.match(named.stdout, /@frequent is not in _data\/authors\.yml and is not used in other minutes/);
+  // A folder named on the command line is read whole: there @frequent is a regular guest.
+  const folder = spawnSync(process.execPath, [CLI, 'check', 'meetings'], { cwd: loose, encoding: 'utf8' });
+  assert.equal(folder.status, 0, folder.stderr);
+  assert.doesNotMatch(folder.stdout, /@frequent/);
+  assert.match(folder.stderr, /3 files checked/);
 });

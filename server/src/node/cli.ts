@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
 import { runActions, runIcs } from './cliActions';
 import { readRegularFile } from './readRegularFile';
-import { filesByFolder, findSiteRoot, loadWorkspace, uriOf } from './workspaceFiles';
+import { filesByFolder, findSiteRoot, hasRootMarker, loadWorkspace, uriOf } from './workspaceFiles';
 
 const USAGE = `Usage: minutes check [--format text|json] [paths…]
        minutes actions [--owner @handle] [--open|--all] [--format text|json|markdown] [path]
@@ -117,7 +117,8 @@ function check(paths: readonly string[]): FileReport[] {
     let index = indexes.get(root);
     if (!index) {
       index = new WorkspaceIndex(uriOf(root), RULE_CODES);
-      loadWorkspace(root, index);
+      // A folder the user named is read whole; an unmarked folder around a named file is not.
+      loadWorkspace(root, index, hasRootMarker(root) || paths.includes(root));
       indexes.set(root, index);
     }
     return index;

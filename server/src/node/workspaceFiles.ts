@@ -19,17 +19,33 @@ export function pathOf(uri: string): string {
   return fileURLToPath(uri);
 }
 
-/** The site root holding a path: the nearest folder with `.minutes.json`, `_config.yml`, `_data` or `.git`. */
+/** How far above a file's folder its site root is looked for (`site/meetings/2024/x.md` is three levels down). */
+const ROOT_SEARCH_LEVELS = 3;
+
+/**
+ * The site root holding a path: the nearest folder with `.minutes.json`, `_config.yml`,
+ * `_data` or `.git`, at most ROOT_SEARCH_LEVELS above it; else the path's own folder.
+ * The walk is bounded so that a file opened from `/` or `/etc` is not taken to belong to a
+ * site that is the whole disk.
+ */
 export function findSiteRoot(path: string): string {
   const start = existsSync(path) && statSync(path).isDirectory() ? path : dirname(path);
-  for (let folder = start; ; folder = dirname(folder)) {
-    if (ROOT_MARKERS.some((marker) => existsSync(join(folder, marker)))) return folder;
-    if (dirname(folder) === folder) return start;
+  let folder = start;
+  for (let level = 0; level <= ROOT_SEARCH_LEVELS; level++) {
+    if (hasRootMarker(folder)) return folder;
+    if (dirname(folder) === folder) break;
+    folder = dirname(folder);
   }
+  return start;
+}
+
+/** Whether a folder is marked as a site or workspace root: only such a folder is read with its subfolders unasked. */
+export function hasRootMarker(folder: string): boolean {
+  return ROOT_MARKERS.some((marker) => existsSync(join(folder, marker)));
 }
 
 /** Files under a folder, one folder at a time (so async callers can yield between folders). */
-export function* filesByFolder(root: string): Generator<string[]> {
+export function* filesByFolder(root: string, recursive = true): Generator<string[]> {
   const pending = [root];
   while (pending.length > 0) {
     const folder = pending.pop()!;
@@ -43,7 +59,7 @@ export function* filesByFolder(root: string): Generator<string[]> {
     for (const entry of entries) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
+        if (recursive && !SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
       } else if (entry.isFile()) files.push(path);
     }
     yield files.sort();
@@ -63,10 +79,13 @@ function readFirstFiles(root: string, index: WorkspaceIndex): number {
   return FIRST_FILES.filter((name) => existsSync(join(root, name)) && readInto(index, join(root, name))).length;
 }
 
-/** Reads a whole workspace at once (the CLI). */
-export function loadWorkspace(root: string, index: WorkspaceIndex): number {
+/**
+ * Reads a whole workspace at once (the CLI). A folder without a root marker is read without
+ * its subfolders unless `recursive` says otherwise (a folder the user named).
+ */
+export function loadWorkspace(root: string, index: WorkspaceIndex, recursive = hasRootMarker(root)): number {
   let read = readFirstFiles(root, index);
-  for (const files of filesByFolder(root)) for (const path of files) if (!isFirstFile(root, path) && readInto(index, path)) read++;
+  for (const files of filesByFolder(root, recursive)) for (const path of files) if (!isFirstFile(root, path) && readInto(index, path)) read++;
   return read;
 }
 
@@ -74,9 +93,9 @@ export function loadWorkspace(root: string, index: WorkspaceIndex): number {
  * Reads a workspace for a server: yields to the event loop between folders, so requests
  * are answered during a large scan, and reports progress.
  */
-export async function scanWorkspace(root: string, index: WorkspaceIndex, progress?: (read: number) => void): Promise<number> {
+export async function scanWorkspace(root: string, index: WorkspaceIndex, progress?: (read: number) => void, recursive = hasRootMarker(root)): Promise<number> {
   let read = readFirstFiles(root, index);
-  for (const files of filesByFolder(root)) {
+  for (const files of filesByFolder(root, recursive)) {
     for (const path of files) if (!isFirstFile(root, path) && readInto(index, path)) read++;
     progress?.(read);
     await new Promise((resolve) => setImmediate(resolve));

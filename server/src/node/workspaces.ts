@@ -1,5 +1,5 @@
 import { RULE_CODES, WorkspaceIndex } from '../service';
-import { findSiteRoot, pathOf, scanWorkspace, uriOf } from './workspaceFiles';
+import { findSiteRoot, hasRootMarker, pathOf, scanWorkspace, uriOf } from './workspaceFiles';
 
 /**
  * One knowledge index per workspace root. Roots come from the client's workspace folders;
@@ -10,13 +10,16 @@ export class Workspaces {
 
   constructor(private readonly onScan: (root: string, scan: (progress: (read: number) => void) => Promise<number>) => Promise<void>) {}
 
-  /** Adds a root and starts reading it. */
-  add(rootUri: string): Promise<void> {
+  /**
+   * Adds a root and starts reading it: a workspace folder of the client with all its
+   * subfolders, the site found around a file outside them only when it is marked as a root.
+   */
+  add(rootUri: string, recursive = true): Promise<void> {
     const root = rootUri.replace(/\/$/, '');
     const existing = this.indexes.get(root);
     if (existing) return existing.ready;
     const index = new WorkspaceIndex(root, RULE_CODES);
-    const ready = this.onScan(root, (progress) => scanWorkspace(pathOf(root), index, progress));
+    const ready = this.onScan(root, (progress) => scanWorkspace(pathOf(root), index, progress, recursive));
     this.indexes.set(root, { index, ready });
     return ready;
   }
@@ -39,8 +42,9 @@ export class Workspaces {
       if (!this.indexes.has(key)) this.indexes.set(key, { index: new WorkspaceIndex(key, RULE_CODES), ready: Promise.resolve() });
       return this.indexes.get(key)!;
     }
-    const root = uriOf(findSiteRoot(pathOf(uri)));
-    void this.add(root);
+    const folder = findSiteRoot(pathOf(uri));
+    const root = uriOf(folder);
+    void this.add(root, hasRootMarker(folder));
     return this.indexes.get(root.replace(/\/$/, ''))!;
   }
 
