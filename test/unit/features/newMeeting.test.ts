@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseMinutes } from '../../../server/src/service/parse/parseMinutes';
 import { allSections } from '../../../server/src/service/parse/sections';
 import { carryOver } from '../../../server/src/service/features/newMeeting/carryOver';
-import { open, SITE } from '../../support/service';
+import { draftNewMeeting, open, SITE } from '../../support/service';
 
 const corpus = (path: string) => readFileSync(`test/fixtures/cpansec/${path}`, 'utf8');
 const MEETINGS = ['2024-01-06', '2024-01-20', '2024-02-10', '2024-02-24', '2024-03-13', '2024-03-27', '2024-04-10', '2024-05-15', '2024-06-05', '2024-06-19', '2024-07-03', '2024-07-18', '2024-11-15'];
@@ -83,4 +83,20 @@ test('an existing next file is not overwritten', () => {
   const opened = open(corpus('meetings/cpansec-minutes-2024-03-27.md'), 'meetings/cpansec-minutes-2024-03-27.md', { files: site });
   const plan = opened.service.newMeeting(`${SITE}/meetings/cpansec-minutes-2024-03-27.md`, opened.knowledge, opened.settings, opened.readText);
   assert.deepEqual(plan, { ok: false, message: 'cpansec-minutes-2024-04-10.md already exists.' });
+});
+
+test('New Meeting from the group\'s newest minutes (2024-12-11): their layout and time line, no section the group dropped, the events still ahead', () => {
+  const root = 'test/fixtures/cpansec-corpus';
+  const files: Record<string, string> = {};
+  for (const dir of ['meetings', 'templates', '_data']) for (const name of readdirSync(`${root}/${dir}`)) files[`${dir}/${name}`] = readFileSync(`${root}/${dir}/${name}`, 'utf8');
+  const { text, index, plan } = draftNewMeeting(files, 'meetings/cpansec-minutes-2024-12-11.md');
+  assert.equal(plan.date, '2025-01-08');
+  assert.match(text, /^---\nlayout: single\ntoc: true\nmeeting_time: 2025-01-08 16:00 UTC\ntitle: Minutes 2025-01-08\n---\n\n## Agenda & Meeting Details\n\n\* 2025-01-08 16:00 UTC on #cpansec-discussion on Matrix\n\n## 15:30 UTC –\s+Pre-meeting socializing\n\n\*   …\n\n## 16:00 UTC – Meeting start\n/);
+  assert.match(text, /\n## 17:00 UTC – Meeting end\n\n## 17:30 UTC – End\n$/);
+  assert.doesNotMatch(text, /Elect next meeting|Quick summary of current work|TPRF Slack/);
+  assert.match(text, /#### POSIX::2008 vulnerabilities/);
+  assert.match(text, /### Upcoming events and deadlines\n\n1\. \[FOSDEM Fringe 2025\][^\n]*\n    \* Related: \[EU Open Source Week\][^\n]*\n1\. \[FOSDEM 2025\][^\n]*\n1\. \[PTS 2025\]/);
+  // The index announced this meeting already, in its own words: only the entry is added.
+  assert.match(index!, /next_meeting_time: January 8th, 2025 16:00 UTC\n/);
+  assert.match(index!, /\* \[2024-12-11\]\(cpansec-minutes-2024-12-11\.md\)\n\* \[2025-01-08\]\(cpansec-minutes-2025-01-08\.md\)\n/);
 });
