@@ -43,6 +43,7 @@ export function actionItemsOf(model: MinutesModel, meetingDate: string | null): 
   const headings = model.headings;
   let heading = -1;
   let nextDate = 0;
+  let projectLines: Map<number, string> | null = null;
   for (const item of model.listItems) {
     while (heading + 1 < headings.length && headings[heading + 1]!.line < item.line) heading++;
     while (nextDate < model.dates.length && model.dates[nextDate]!.span.start < item.contentSpan.start) nextDate++;
@@ -72,7 +73,7 @@ export function actionItemsOf(model: MinutesModel, meetingDate: string | null): 
       checked,
       deadline,
       section: heading >= 0 ? headings[heading]!.label.trim() || headings[heading]!.title.trim() : null,
-      project: projectAbove(model, item),
+      project: projectAbove(model, item, (projectLines ??= projectLinkLines(model))),
       line: item.line,
       start: item.contentSpan.start,
       end: item.contentSpan.start + item.content.trimEnd().length,
@@ -102,10 +103,17 @@ function commitmentOwners(text: string): string[] | null {
   return VOLUNTEERS.test(text) ? [] : null;
 }
 
-function projectAbove(model: MinutesModel, item: ListItem): string | null {
+/** The text of the first project link on each line that has one. */
+function projectLinkLines(model: MinutesModel): Map<number, string> {
+  const lines = new Map<number, string>();
+  for (const link of model.links) if (link.project && !lines.has(link.line)) lines.set(link.line, link.text.trim());
+  return lines;
+}
+
+function projectAbove(model: MinutesModel, item: ListItem, projectLines: ReadonlyMap<number, string>): string | null {
   for (let at: ListItem | undefined = item; at; at = model.listItems[at.parent]) {
-    const link = model.links.find((l) => l.project && l.line === at!.line);
-    if (link) return link.text.trim() || null;
+    const text = projectLines.get(at.line);
+    if (text !== undefined) return text || null;
   }
   return null;
 }
