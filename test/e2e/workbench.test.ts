@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { until } from './support/site';
-import { goTo, openFile, openWorkbench, problemRows, runCommand, suggestionRows, type Workbench } from './support/workbench';
+import { goTo, openFile, openWorkbench, problemRows, runCommand, statusText, suggestionRows, type Workbench } from './support/workbench';
 
 /**
  * The real VS Code workbench (code-server 4.139, VS Code 1.139) with the packaged .vsix
@@ -180,6 +180,39 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
       await page.keyboard.press('Control+S');
       const file = join(workbench.site, 'meetings/cpansec-minutes-2024-01-06.md');
       await until('the fix on disk', () => readFileSync(file, 'utf8').includes('    - @stigtsp – [Pre-Release Disclosure]'));
+    });
+  });
+
+  test('the Action items view in the Explorer: owners, their items with age, a badge, and a click opens the item\'s line', async (t) => {
+    await scenario(t, async () => {
+      if (!(await page.locator('.explorer-folders-view').isVisible())) await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header', { hasText: /action items/i }).first();
+      await header.waitFor({ timeout: 30_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      // Room for the view: the folder tree above it collapsed.
+      const folders = page.locator('.pane-header', { hasText: /^site/i }).first();
+      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+      const pane = page.locator('.pane', { has: header });
+      const rows = pane.locator('.monaco-list-row');
+      // By owner (the default): every owner's group, then @timlegge's opened alone.
+      await rows.first().waitFor({ timeout: 60_000 });
+      await header.hover();
+      await header.locator('.action-label[aria-label="Collapse All"]').click();
+      const owner = rows.filter({ hasText: '@timlegge' }).first();
+      await owner.waitFor({ timeout: 30_000 });
+      assert.match((await owner.textContent()) ?? '', /@timlegge\s*\d+ open/);
+      await owner.click();
+      const item = rows.filter({ hasText: 'to write a post-mortem blog post' }).first();
+      await item.waitFor({ timeout: 30_000 });
+      assert.match((await item.textContent()) ?? '', /new on 2024-01-06/);
+      // The open items counted on the Explorer's badge.
+      const badge = page.locator('.activitybar .action-item', { has: page.locator('[aria-label*="Explorer"]') }).locator('.badge-content').first();
+      await until('a count of open action items on the Explorer', async () => Number(await badge.textContent()) >= 1, 30_000);
+      await workbench.screenshot('action-items');
+      await item.click();
+      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-01-06.md"]').waitFor({ timeout: 30_000 });
+      await until('the cursor on the item (line 56)', async () => (await statusText(page, '#status\\.editor\\.selection')).includes('Ln 56, Col 1'));
+      await editorLine('@timlegge & @stigtsp to write a post-mortem blog post').waitFor();
     });
   });
 
