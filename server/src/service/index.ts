@@ -206,7 +206,8 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
       const requested = context.diagnostics.filter((d) => d.source === SOURCE);
       // Fresh diagnostics: the client's copies may be stale, and fix-all needs every one.
       const all = diagnostics(document, knowledge, settings);
-      const key = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`;
+      // The message too: several findings of one code may share a place (sections missing at the end).
+      const key = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
       const wanted = new Set(requested.map(key));
       const fresh = all.filter((d) => wanted.has(key(d)));
       return codeActions(document.uri, fresh.length > 0 ? fresh : requested, all, context.only);

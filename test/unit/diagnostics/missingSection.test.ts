@@ -133,3 +133,13 @@ test('a dated heading suffix still matches ("Board Meeting Details 2025-…" for
   const forgot = checkClub(5, { 5: '## Board Meeting Details' });
   assert.match(forgot.of('missing-section')[0]!.message, /^Missing section "Board Meeting Details \d{4}-\d{2}-\d{2}"|^Missing section "Meeting Details/);
 });
+
+test('two sections missing at the same place each get their own fix', () => {
+  const checked = checkClub(17, { 17: '### Next meeting' });
+  const text = checked.fixture.text.replace(/## 19:30 Europe\/Oslo – Meeting end\n/, '');
+  const both = check(text, `meetings/board-minutes-${clubDates[16]}.md`, { files: (() => { const files = clubSite({}); delete files[`meetings/board-minutes-${clubDates[16]}.md`]; return files; })() });
+  const missing = both.of('missing-section');
+  assert.deepEqual(missing.map((d) => d.message.slice(0, d.message.indexOf(':'))), ['Missing section "Next meeting"', 'Missing section "Meeting end"']);
+  assert.deepEqual(missing[0]!.range, missing[1]!.range);
+  assert.deepEqual(missing.map((d) => both.actions(d)[0]!.title), ['Insert section "Next meeting"', 'Insert section "Meeting end"']);
+});
