@@ -36,8 +36,18 @@ const COMMITMENT = /((?:@[\w.-]+(?:\s*(?:,|&|and)\s*)?)+)\s+(?:[Ww]ill|[Ss]hall|
 const VOLUNTEERS = /\b(?:volunteers?\s+(?:are\s+)?(?:needed|wanted|welcome)|needs?\s+(?:a\s+)?volunteers?|we need volunteers)\b/i;
 const HANDLE = /@([\w][\w.-]*[\w]|[\w])/g;
 
-/** The action items of one minutes file, in document order. */
+const itemsOfModel = new WeakMap<MinutesModel, { readonly date: string | null; readonly items: ActionItemFact[] }>();
+
+/** The action items of one minutes file, in document order; read once per model (the workspace facts and stale-action both ask). */
 export function actionItemsOf(model: MinutesModel, meetingDate: string | null): ActionItemFact[] {
+  const known = itemsOfModel.get(model);
+  if (known && known.date === meetingDate) return known.items;
+  const items = readActionItems(model, meetingDate);
+  itemsOfModel.set(model, { date: meetingDate, items });
+  return items;
+}
+
+function readActionItems(model: MinutesModel, meetingDate: string | null): ActionItemFact[] {
   const meeting = meetingDate ? DateTime.fromISO(meetingDate, { zone: 'UTC' }) : null;
   const items: ActionItemFact[] = [];
   const headings = model.headings;
@@ -264,13 +274,4 @@ function sameOwners(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a.map((o) => o.toLowerCase()));
   return b.every((o) => set.has(o.toLowerCase()));
-}
-
-/** The tracked item that an item written in the file `uri` belongs to, and its meetings as far as that file. */
-export function historyAt(items: readonly TrackedActionItem[], uri: string, key: string): { item: TrackedActionItem; upTo: readonly ActionOccurrence[] } | null {
-  for (const item of items) {
-    const at = item.occurrences.findIndex((o) => o.uri === uri && o.key === key);
-    if (at >= 0) return { item, upTo: item.occurrences.slice(0, at + 1) };
-  }
-  return null;
 }

@@ -2,6 +2,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { actionItemsOf } from '../../../knowledge/actionItems';
 import { isoDay } from '../../../dates';
 import type { Rule } from '../rule';
+import type { WorkspaceKnowledge } from '../../../knowledge/types';
 
 /**
  * An open action item copied forward into more meetings than the group's limit
@@ -17,6 +18,8 @@ export const staleActionRule: Rule = {
     const meeting = context.meetingDate;
     if (!meeting) return;
     const limit = context.knowledge.staleActionAfter;
+    // Most files carry nothing past the limit: then the items of a long file are not even read.
+    if (!staleFiles(context.knowledge).has(context.model.uri)) return;
     for (const fact of actionItemsOf(context.model, isoDay(meeting))) {
       if (fact.checked !== false) continue;
       const history = context.knowledge.actionHistory(context.model.uri, fact.key);
@@ -31,3 +34,20 @@ export const staleActionRule: Rule = {
     }
   },
 };
+
+const staleByKnowledge = new WeakMap<WorkspaceKnowledge, ReadonlySet<string>>();
+
+/** The minutes files in which an open item is written after more meetings than the limit; once per knowledge snapshot. */
+function staleFiles(knowledge: WorkspaceKnowledge): ReadonlySet<string> {
+  let files = staleByKnowledge.get(knowledge);
+  if (!files) {
+    const found = new Set<string>();
+    for (const item of knowledge.actionItems().items) {
+      item.occurrences.forEach((occurrence, index) => {
+        if (index > knowledge.staleActionAfter && occurrence.checked === false) found.add(occurrence.uri);
+      });
+    }
+    staleByKnowledge.set(knowledge, (files = found));
+  }
+  return files;
+}
