@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { readRegularFile } from './readRegularFile';
 import { relative, resolve } from 'node:path';
 import { actionItemsMarkdown, actionItemsText, createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
 import { findSiteRoot, loadWorkspace, pathOf, uriOf } from './workspaceFiles';
@@ -71,7 +72,11 @@ export function runIcs(args: readonly string[], io: CliIo, usage: string): numbe
   const service = createMinutesService();
   let lastMessage = 'no minutes found';
   for (uri of candidates) {
-    const text = readFileSync(pathOf(uri), 'utf8');
+    const text = readRegularFile(pathOf(uri));
+    if (text === null) {
+      lastMessage = `${relative(io.cwd, pathOf(uri))}: not a regular file, or too large`;
+      continue;
+    }
     const result = service.nextMeetingCalendar({ uri, version: 0, getText: () => text }, knowledge, DEFAULT_SETTINGS);
     if (!result.ok) {
       lastMessage = `${relative(io.cwd, pathOf(uri))}: ${result.message}`;
