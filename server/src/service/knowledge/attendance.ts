@@ -7,7 +7,13 @@ import type { HandleRef, Heading, MinutesModel } from '../parse/model';
  */
 const ATTENDANCE_WORD = /^\W*(?:(attendees?|present|attending)|(regrets?|absents?|apologies|not attending)|(partly|partially|part of|joined late|left early))\b/i;
 
+/** The letters those words start with: most items start otherwise and need no regular expression. */
+const FIRST_LETTERS = new Set('aprnjlAPRNJL');
+
 function verdictOf(text: string): Verdict {
+  let at = 0;
+  while (at < text.length && !/\w/.test(text.charAt(at))) at++;
+  if (!FIRST_LETTERS.has(text.charAt(at))) return null;
   const match = ATTENDANCE_WORD.exec(text);
   if (!match) return null;
   return match[1] ? true : match[2] ? false : 'partly';

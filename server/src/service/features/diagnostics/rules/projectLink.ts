@@ -125,44 +125,49 @@ function listedBoards(model: MinutesModel): { link: LinkRef; scope: string }[] {
   for (const link of links) if (link.project && ++boards === 2) break;
   if (boards < 2) return found;
   // Only the lines a board link opens are looked at: this runs on every keystroke of a long file.
-  const scopeOfHeading = headingScopes(model);
-  const headingOnLine = new Map(headings.map((heading, index) => [heading.line, index]));
   const runStart = new Map<number, number>();
+  const parents = new Map<number, number>();
   links.forEach((link, index) => {
     if (!link.project || (index > 0 && links[index - 1]!.line === link.line)) return;
-    const heading = headingOnLine.get(link.line);
-    if (heading !== undefined) {
-      if (LEAD.test(text.slice(headings[heading]!.titleSpan.start, link.span.start).trim())) found.push({ link, scope: scopeOfHeading[heading]! });
+    const heading = indexOnLine(headings, link.line);
+    if (heading >= 0) {
+      if (LEAD.test(text.slice(headings[heading]!.titleSpan.start, link.span.start).trim())) {
+        found.push({ link, scope: `h${parentHeading(headings, heading, parents)}:${headings[heading]!.level}` });
+      }
       return;
     }
-    const item = itemOnLine(items, link.line);
+    const item = indexOnLine(items, link.line);
     if (item < 0 || !LEAD.test(text.slice(items[item]!.contentSpan.start, link.span.start).trim())) return;
     found.push({ link, scope: `l${listStart(model, item, runStart)}` });
   });
   return found;
 }
 
-/** Per heading: its parent heading and its level (headings under one parent at one level are one summary). */
-function headingScopes(model: MinutesModel): string[] {
-  const parents: number[] = [];
-  return model.headings.map((heading, index) => {
-    while (parents.length > 0 && model.headings[parents[parents.length - 1]!]!.level >= heading.level) parents.pop();
-    const scope = `h${parents[parents.length - 1] ?? -1}:${heading.level}`;
-    parents.push(index);
-    return scope;
-  });
+/**
+ * The heading a heading is under (the nearest earlier one of a higher level), or -1; headings
+ * under one parent at one level are one summary. Memoised: a step back from an earlier board
+ * heading jumps to its parent.
+ */
+function parentHeading(headings: MinutesModel['headings'], index: number, memo: Map<number, number>): number {
+  const known = memo.get(index);
+  if (known !== undefined) return known;
+  const level = headings[index]!.level;
+  let at = index - 1;
+  while (at >= 0 && headings[at]!.level >= level) at = memo.get(at) ?? at - 1;
+  memo.set(index, at);
+  return at;
 }
 
-/** The index of the list item starting on `line`, or -1 (items are in line order: bisected). */
-function itemOnLine(items: MinutesModel['listItems'], line: number): number {
+/** The index of the heading or list item starting on `line`, or -1 (both are in line order: bisected). */
+function indexOnLine(entries: readonly { readonly line: number }[], line: number): number {
   let low = 0;
-  let high = items.length;
+  let high = entries.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (items[mid]!.line < line) low = mid + 1;
+    if (entries[mid]!.line < line) low = mid + 1;
     else high = mid;
   }
-  return items[low]?.line === line ? low : -1;
+  return entries[low]?.line === line ? low : -1;
 }
 
 /**
