@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { ExpectedLayout } from '../../knowledge/layout';
 import { matchSections } from '../../knowledge/templates';
 import type { MinutesTemplate } from '../../knowledge/types';
-import { endOfLine } from '../../parse/lines';
+import { endOfLine, lineAt } from '../../parse/lines';
 import type { Heading, ListItem, MinutesModel, Section, Span } from '../../parse/model';
 import { allSections } from '../../parse/sections';
 import { carryOver } from './carryOver';
@@ -257,20 +257,9 @@ function frontMatter(current: MinutesModel, date: string, time: string, eol: str
     const value = valueOf(entry.key);
     if (entry.key === 'meeting_time') lines.push(`meeting_time: ${spellLike(value, date, time) ?? `${date} ${time}`}`);
     else if (entry.key === 'title') lines.push(`title: ${spellLike(value, date, null) ?? value}`);
-    else lines.push(current.text.slice(current.lineStarts[lineOf(current, entry.keySpan.start)]!, endOfLine(current.text, current.lineStarts, lineOf(current, entry.valueSpan.end))));
+    else lines.push(current.text.slice(current.lineStarts[lineAt(current.lineStarts, entry.keySpan.start)]!, endOfLine(current.text, current.lineStarts, lineAt(current.lineStarts, entry.valueSpan.end))));
   }
   if (!entries.some((e) => e.key === 'meeting_time')) lines.push(`meeting_time: ${date} ${time}`);
   if (!entries.some((e) => e.key === 'title')) lines.push(`title: Minutes ${date}`);
   return ['---', ...lines, '---', ''].join(eol);
-}
-
-function lineOf(model: MinutesModel, offset: number): number {
-  let low = 0;
-  let high = model.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (model.lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

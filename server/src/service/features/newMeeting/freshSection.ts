@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { endOfLine } from '../../parse/lines';
+import { endOfLine, lineAt } from '../../parse/lines';
 import type { MinutesModel, Span } from '../../parse/model';
 import { allSections } from '../../parse/sections';
 import { spellLike } from './spelling';
@@ -37,8 +37,8 @@ export function freshSection(model: MinutesModel, span: Span, roles: MeetingRole
   const items = model.listItems.filter((i) => i.span.start >= span.start && i.span.start < span.end);
   const inSection = new Set(items.map((i) => model.listItems.indexOf(i)));
   const meetingDate = meetingDateOf(model);
-  const firstLine = lineOfOffset(model, span.start) + 1;
-  const lastLine = lineOfOffset(model, Math.max(span.start, span.end - 1));
+  const firstLine = lineAt(model.lineStarts, span.start) + 1;
+  const lastLine = lineAt(model.lineStarts, Math.max(span.start, span.end - 1));
   for (let line = firstLine; line <= lastLine; line++) {
     const content = text.slice(lineStarts[line]!, endOfLine(text, lineStarts, line));
     const item = items.find((i) => i.line === line);
@@ -101,22 +101,11 @@ function meetingDateOf(model: MinutesModel): DateTime | null {
   const written = entry ? model.text.slice(entry.valueSpan.start, entry.valueSpan.end) : '';
   const iso = /\d{4}-\d{2}-\d{2}/.exec(written) ?? /\d{4}-\d{2}-\d{2}/.exec(decodeURIComponent(model.uri));
   if (iso) return DateTime.fromISO(iso[0], { zone: 'UTC' });
-  const line = entry ? lineOfOffset(model, entry.valueSpan.start) : -1;
+  const line = entry ? lineAt(model.lineStarts, entry.valueSpan.start) : -1;
   const date = model.dates.find((d) => d.line === line && d.year !== null);
   return date ? DateTime.fromObject({ year: date.year!, month: date.month, day: date.day }, { zone: 'UTC' }) : null;
 }
 
 function sameDay(d: { year: number | null; month: number; day: number }, date: DateTime | null): boolean {
   return !!date && d.month === date.month && d.day === date.day && (d.year === null || d.year === date.year);
-}
-
-function lineOfOffset(model: MinutesModel, offset: number): number {
-  let low = 0;
-  let high = model.lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (model.lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

@@ -2,6 +2,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { isNearMiss } from '../../../knowledge/projects';
 import type { Project } from '../../../knowledge/types';
 import { skipWhiteSpace } from '../../../parse/lines';
+import { firstOnOrAfter } from '../../../parse/tokensByLine';
 import type { LinkRef, MinutesModel } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
 import type { Fix, Rule } from '../rule';
@@ -158,16 +159,10 @@ function parentHeading(headings: MinutesModel['headings'], index: number, memo: 
   return at;
 }
 
-/** The index of the heading or list item starting on `line`, or -1 (both are in line order: bisected). */
+/** The index of the heading or list item starting on `line`, or -1 (both are in line order). */
 function indexOnLine(entries: readonly { readonly line: number }[], line: number): number {
-  let low = 0;
-  let high = entries.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (entries[mid]!.line < line) low = mid + 1;
-    else high = mid;
-  }
-  return entries[low]?.line === line ? low : -1;
+  const at = firstOnOrAfter(entries, line);
+  return entries[at]?.line === line ? at : -1;
 }
 
 /**
