@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { Commands, type MeetingTimesResult } from '../../server/src/protocol';
+import { Commands, type MeetingTimesResult } from '../../server/src/shared/protocol';
 import { registerActionItems } from './actionItemsView';
 
 let client: LanguageClient | undefined;

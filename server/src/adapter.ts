@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings } from './node/settings';
 import { readFileText, refreshFile } from './node/workspaceFiles';
 import { Workspaces } from './node/workspaces';
-import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './protocol';
+import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './shared/protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings } from './service';
 import { describeError } from './service/logger';
 

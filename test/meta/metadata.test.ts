@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { normalizeSettings } from '../../server/src/node/settings';
-import { Commands } from '../../server/src/protocol';
+import { Commands } from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS, RULE_CODES, RULES } from '../../server/src/service';
 import { DEFAULT_HOVER_ZONES } from '../../server/src/service/knowledge/types';
 

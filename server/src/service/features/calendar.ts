@@ -1,7 +1,7 @@
 import ical from 'ical-generator';
 import type { DateTime } from 'luxon';
 import type { DocumentContext } from '../documentContext';
-import { isoDay, momentOf, resolveDate } from '../dates';
+import { isoDay, momentOf, resolveDate } from '../time/calendarDates';
 
 export interface NextMeetingEvent {
   readonly start: DateTime;

@@ -1,6 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DiagnosticData, Fix } from './diagnostics/rule';
-import { SOURCE } from './diagnostics/computeDiagnostics';
+import { SOURCE } from './diagnostics/diagnose';
 
 /** The code-action kind for "fix everything Minutes can fix with certainty". */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.minutes`;

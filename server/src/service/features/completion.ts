@@ -4,7 +4,7 @@ import { establishedGuests } from '../knowledge/handles';
 import { matchSections } from '../knowledge/templates';
 import { hoverZones } from './hover/hoverZones';
 import type { HandleUsage, Member, Project } from '../knowledge/types';
-import { nextSlotAfter, previousMinutes } from '../nextSlot';
+import { nextSlotAfter, previousMinutes } from './nextSlot';
 import { endOfLine, lineAt, offsetAt, positionAt } from '../parse/lines';
 
 const HANDLE_PREFIX = /(?:^|[^\w.+\-/:@`])@([\w-]*)$/;

@@ -1,4 +1,4 @@
-import type { MeetingTimesResult } from '../../protocol';
+import type { MeetingTimesResult } from '../../shared/protocol';
 import type { DocumentContext } from '../documentContext';
 import { hoverZones, readerZone } from './hover/hoverZones';
 import { zoneRows, zoneTable } from './hover/zoneTable';

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
-import { resolveNearestDate } from '../dates';
-import { editDistance } from '../editDistance';
+import { resolveNearestDate } from '../time/calendarDates';
+import { editDistance } from './editDistance';
 import { checkboxState } from '../parse/listItems';
 import type { ListItem, MinutesModel } from '../parse/model';
 

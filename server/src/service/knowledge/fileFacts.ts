@@ -1,4 +1,4 @@
-import { resolveDate } from '../dates';
+import { resolveDate } from '../time/calendarDates';
 import { attendance } from './attendance';
 import type { MinutesModel } from '../parse/model';
 import type { SectionHeading } from './types';

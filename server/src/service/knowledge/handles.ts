@@ -1,4 +1,4 @@
-import { editDistance } from '../editDistance';
+import { editDistance } from './editDistance';
 import type { MinutesFacts } from './fileFacts';
 import type { HandleUsage, Member, WorkspaceKnowledge } from './types';
 

@@ -1,4 +1,4 @@
-import { editDistance } from '../editDistance';
+import { editDistance } from './editDistance';
 import type { ConfigProject } from './config';
 import type { MinutesFacts } from './fileFacts';
 import type { Project } from './types';

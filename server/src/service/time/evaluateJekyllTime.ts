@@ -1,13 +1,13 @@
 import type { DateTime } from 'luxon';
-import { jekyllInvalidDateMessage } from './jekyllTime';
-import { liquidToDate, type ToDateOutcome } from './liquidToDate';
+import { jekyllInvalidDateMessage } from './liquid/jekyllTime';
+import { liquidToDate, type ToDateOutcome } from './liquid/liquidToDate';
 import { parsedStringNotes, recognisedParts, wordNotes } from './parsedStringNotes';
-import { psychParseTimestamp } from './psychTimestamp';
-import { dateTimeOf, dateToTime, formatOffset } from './rubyTimeView';
-import { rubyClassOf, type BuildSettings, type RubyClassName, type RubyTime, type RubyValue } from './rubyValue';
+import { psychParseTimestamp } from './psych/psychTimestamp';
+import { dateTimeOf, dateToTime, formatOffset } from './rubyTime/rubyTimeView';
+import { rubyClassOf, type BuildSettings, type RubyClassName, type RubyTime, type RubyValue } from './rubyTime/rubyValue';
 import type { Span } from './span';
 import type { TimeNote } from './timeNote';
-import type { TimeParseFailure } from './timeParse';
+import type { TimeParseFailure } from './rubyTime/timeParse';
 import { usableSettings } from './usableSettings';
 
 /** Everything Jekyll does with one front-matter date value: what the date filters see, whether the build fails, and what was silently ignored or changed. */

@@ -3,21 +3,21 @@
  * a front-matter date such as `meeting_time`, and sandboxed Liquid rendering with
  * Jekyll's date filters.
  */
-export type { BuildSettings, RubyValue, RubyTime, RubyDate, RubyTimeZone, RubyClassName } from './rubyValue';
+export type { BuildSettings, RubyValue, RubyTime, RubyDate, RubyTimeZone, RubyClassName } from './rubyTime/rubyValue';
 export type { Span } from './span';
 export type { TimeNote, TimeNoteKind } from './timeNote';
 export type { JekyllTimeEvaluation } from './evaluateJekyllTime';
-export type { DateParseHash } from './dateParseHash';
-export type { DateParseOutcome } from './dateParse';
-export type { TimeParseOutcome } from './timeParse';
-export type { LiquidRenderResult } from './renderJekyllLiquid';
-export { rubyValueOfScalar, psychTokenize } from './psychScalar';
+export type { DateParseHash } from './dateParse/dateParseHash';
+export type { DateParseOutcome } from './dateParse/dateParse';
+export type { TimeParseOutcome } from './rubyTime/timeParse';
+export type { LiquidRenderResult } from './liquid/renderJekyllLiquid';
+export { rubyValueOfScalar, psychTokenize } from './psych/psychScalar';
 export { evaluateJekyllTime } from './evaluateJekyllTime';
-export { renderJekyllLiquid, RENDER_LIMITS } from './renderJekyllLiquid';
-export { dateParse } from './dateParse';
-export { rubyTimeParse } from './timeParse';
-export { rubyZoneOffset } from './zoneOffset';
-export { rubyToS } from './rubyToS';
-export { rubyInspect } from './rubyInspect';
-export { dateTimeOf } from './rubyTimeView';
-export { zoneAbbreviation, isKnownZone } from './zoneAbbreviation';
+export { renderJekyllLiquid, RENDER_LIMITS } from './liquid/renderJekyllLiquid';
+export { dateParse } from './dateParse/dateParse';
+export { rubyTimeParse } from './rubyTime/timeParse';
+export { rubyZoneOffset } from './rubyTime/zoneOffset';
+export { rubyToS } from './rubyTime/rubyToS';
+export { rubyInspect } from './rubyTime/rubyInspect';
+export { dateTimeOf } from './rubyTime/rubyTimeView';
+export { zoneAbbreviation, isKnownZone } from './rubyTime/zoneAbbreviation';

@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
-import type { DateParseOutcome } from './dateParse';
-import type { BuildSettings } from './rubyValue';
+import type { DateParseOutcome } from './dateParse/dateParse';
+import type { BuildSettings } from './rubyTime/rubyValue';
 import type { Span } from './span';
 import type { TimeNote } from './timeNote';
-import type { TimeParseSuccess } from './timeParse';
-import { dateTimeOf, formatOffset } from './rubyTimeView';
+import type { TimeParseSuccess } from './rubyTime/timeParse';
+import { dateTimeOf, formatOffset } from './rubyTime/rubyTimeView';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 

@@ -1,5 +1,5 @@
-import type { BuildSettings } from './rubyValue';
-import { isKnownZone } from './zoneAbbreviation';
+import type { BuildSettings } from './rubyTime/rubyValue';
+import { isKnownZone } from './rubyTime/zoneAbbreviation';
 
 /**
  * Settings safe to compute with. A zone name the tz data does not know makes Ruby (via

@@ -1,12 +1,12 @@
-import type { Rule, RuleCode } from './rule';
-import { attendanceRule } from './rules/attendanceConflict';
+import type { Rule } from './rule';
+import { attendanceRule } from './rules/attendance';
 import { badDateRule } from './rules/badDate';
 import { dateMismatchRule } from './rules/dateMismatch';
-import { frontMatterRule } from './rules/frontMatterRule';
+import { frontMatterRule } from './rules/frontMatter';
 import { indexRule } from './rules/indexPage';
 import { minutesLinkRule } from './rules/minutesLink';
 import { missingSectionRule } from './rules/missingSection';
-import { nextMeetingRule } from './rules/nextMeetingRule';
+import { nextMeetingRule } from './rules/nextMeeting';
 import { placeholderRule } from './rules/placeholder';
 import { projectLinkRule } from './rules/projectLink';
 import { staleActionRule } from './rules/staleAction';
@@ -35,7 +35,3 @@ export const RULES: readonly Rule[] = [
   indexRule,
   minutesLinkRule,
 ];
-
-export function ruleFor(code: string): Rule | undefined {
-  return RULES.find((rule) => rule.code === (code as RuleCode));
-}

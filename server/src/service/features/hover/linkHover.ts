@@ -3,7 +3,7 @@ import type { LinkRef } from '../../parse/model';
 import { renderJekyllLiquid } from '../../time';
 import { escapeMarkdown, inlineCode } from '../markdown';
 import { pageScope } from './meetingHover';
-import { KNOWN_PLACES, readTimeanddateLink } from '../../timeanddateLink';
+import { KNOWN_PLACES, readTimeanddateLink } from '../timeanddateLink';
 
 /** A timeanddate.com link: its Liquid evaluated, then the date, time and places it encodes. */
 export function timeanddateHover(context: DocumentContext, link: LinkRef): string | null {

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { DocumentContext } from '../../documentContext';
-import { isoDay, momentOf, resolveNearestDate } from '../../dates';
+import { isoDay, momentOf, resolveNearestDate } from '../../time/calendarDates';
 import type { TextTime } from '../../parse/model';
 import { escapeMarkdown, inlineCode } from '../markdown';
 import { hoverZones, readerZone } from './hoverZones';

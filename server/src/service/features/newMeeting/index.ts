@@ -4,7 +4,7 @@ import { DocumentContext } from '../../documentContext';
 import { expectedLayout } from '../../knowledge/layout';
 import { templateInForce } from '../../knowledge/templates';
 import type { MinutesFileInfo, MinutesSettings, WorkspaceKnowledge } from '../../knowledge/types';
-import { nextSlotAfter, previousMinutes } from '../../nextSlot';
+import { nextSlotAfter, previousMinutes } from '../nextSlot';
 import { positionAt } from '../../parse/lines';
 import { parseMinutes } from '../../parse/parseMinutes';
 import type { ReadText } from '../handles';

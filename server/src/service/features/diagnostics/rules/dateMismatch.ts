@@ -1,12 +1,12 @@
 import { DiagnosticSeverity, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
-import { isoDay, resolveDate } from '../../../dates';
+import { isoDay, resolveDate } from '../../../time/calendarDates';
 import type { TextDate } from '../../../parse/model';
 import { frontMatterDates } from '../frontMatterDates';
 import { replaceSpan } from '../fixes';
 import { firstOnOrAfter } from '../../../parse/tokensByLine';
 import type { Fix, Reporter, Rule } from '../rule';
-import { readTimeanddateLink } from '../../../timeanddateLink';
+import { readTimeanddateLink } from '../../timeanddateLink';
 
 const TIME_LINE = /\*\*Time\*\*/;
 

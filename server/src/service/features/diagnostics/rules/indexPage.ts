@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
-import { isoDay } from '../../../dates';
+import { isoDay } from '../../../time/calendarDates';
 import { replaceSpan } from '../fixes';
 import { indexInsertion, listedItems } from '../../indexEntries';
 import { checkMinutesLinks, fileName, minutesLinks, type MinutesLink } from '../minutesLinks';

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { actionItemsOf } from '../../../knowledge/actionItems';
-import { isoDay } from '../../../dates';
+import { isoDay } from '../../../time/calendarDates';
 import type { Rule } from '../rule';
 import type { WorkspaceKnowledge } from '../../../knowledge/types';
 

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { momentOf } from '../../../dates';
+import { momentOf } from '../../../time/calendarDates';
 import type { Heading } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
 import type { Rule } from '../rule';

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
-import { isoDay, luxonZone, momentOf, resolveNearestDate } from '../../../dates';
+import { isoDay, luxonZone, momentOf, resolveNearestDate } from '../../../time/calendarDates';
 import type { TextTime } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
 import { zoneAbbreviation } from '../../../time';

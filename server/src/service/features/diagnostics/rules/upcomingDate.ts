@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../../documentContext';
-import { isoDay, resolveDate, resolveNearestDate } from '../../../dates';
+import { isoDay, resolveDate, resolveNearestDate } from '../../../time/calendarDates';
 import { checkboxState, itemHolding } from '../../../parse/listItems';
 import type { Section, TextDate } from '../../../parse/model';
 import { allSections } from '../../../parse/sections';

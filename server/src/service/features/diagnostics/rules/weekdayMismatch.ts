@@ -1,5 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isoDay, resolveNearestDate, WEEKDAY_NAMES, weekdayLike } from '../../../dates';
+import { isoDay, resolveNearestDate, WEEKDAY_NAMES, weekdayLike } from '../../../time/calendarDates';
 import { replaceSpan } from '../fixes';
 import type { Rule } from '../rule';
 import type { DocumentContext } from '../../../documentContext';

@@ -1,7 +1,7 @@
 import { leadingInteger, type DateParseHash } from './dateParseHash';
 import { takePiece, hasPiece, type PieceMatch } from './dateParseMatch';
-import { assignYearMonthDay } from './s3e';
-import type { Span } from './span';
+import { assignYearMonthDay } from './assignYearMonthDay';
+import type { Span } from '../span';
 import type { TrackedString } from './trackedString';
 
 /**

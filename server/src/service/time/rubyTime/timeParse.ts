@@ -1,12 +1,12 @@
 import { DateTime, FixedOffsetZone } from 'luxon';
 import { applyOffset } from './applyOffset';
-import { dateParse, type DateParseOutcome } from './dateParse';
+import { dateParse, type DateParseOutcome } from '../dateParse/dateParse';
 import { rubyInspectString } from './rubyInspect';
 import { timeLocal, timeUtc, trimFraction, type WallClock } from './rubyTimeConstruct';
 import { dateTimeOf, epochMillisOf } from './rubyTimeView';
 import { RubyArgumentError, type BuildSettings, type RubyTime, type TimeField } from './rubyValue';
 import { isRubyUtcZone, rubyZoneOffset, type ZoneOffsetReading } from './zoneOffset';
-import { usableSettings } from './usableSettings';
+import { usableSettings } from '../usableSettings';
 import { zoneOffsetSecondsAt } from './zoneAbbreviation';
 
 export type ClockField = 'year' | 'month' | 'day' | 'hour' | 'minute' | 'second';

@@ -2,9 +2,9 @@ import { Liquid } from 'liquidjs';
 import { jekyllDateFilters } from './jekyllDateFilters';
 import { JekyllInvalidDateError } from './jekyllTime';
 import { buildClockTime } from './liquidToDate';
-import type { BuildSettings, RubyValue } from './rubyValue';
+import type { BuildSettings, RubyValue } from '../rubyTime/rubyValue';
 import { RubyValueDrop } from './rubyValueDrop';
-import { usableSettings } from './usableSettings';
+import { usableSettings } from '../usableSettings';
 
 /**
  * Bounds for rendering untrusted templates. Text from files must not be able to hang

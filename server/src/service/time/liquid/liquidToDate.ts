@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { timeAt } from './rubyTimeConstruct';
-import type { BuildSettings, RubyDate, RubyTime, RubyValue } from './rubyValue';
-import { rubyTimeParse, type TimeParseFailure, type TimeParseSuccess } from './timeParse';
+import { timeAt } from '../rubyTime/rubyTimeConstruct';
+import type { BuildSettings, RubyDate, RubyTime, RubyValue } from '../rubyTime/rubyValue';
+import { rubyTimeParse, type TimeParseFailure, type TimeParseSuccess } from '../rubyTime/timeParse';
 
 export type ToDateOutcome =
   | { ok: true; value: RubyTime | RubyDate; how: 'as-is' | 'now' | 'epoch' }

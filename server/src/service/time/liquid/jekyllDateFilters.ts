@@ -3,12 +3,12 @@ import { DateTime } from 'luxon';
 import { jekyllTime, JekyllInvalidDateError } from './jekyllTime';
 import { liquidToDate } from './liquidToDate';
 import { rubyValueOfLiquid } from './liquidValues';
-import { liquidInspect, liquidToJson } from './rubyJson';
-import { rubyFormatForLiquid, type StrftimeSubject } from './rubyStrftime';
-import { rubyToS } from './rubyToS';
+import { liquidInspect, liquidToJson } from '../rubyTime/rubyJson';
+import { rubyFormatForLiquid, type StrftimeSubject } from '../rubyTime/rubyStrftime';
+import { rubyToS } from '../rubyTime/rubyToS';
 import { liquidDateInput } from './liquidDateInput';
-import { dateTimeOf, utcOffsetSecondsOf, zoneNameOf } from './rubyTimeView';
-import type { BuildSettings, RubyDate, RubyTime } from './rubyValue';
+import { dateTimeOf, utcOffsetSecondsOf, zoneNameOf } from '../rubyTime/rubyTimeView';
+import type { BuildSettings, RubyDate, RubyTime } from '../rubyTime/rubyValue';
 
 type FilterThis = ThisParameterType<Extract<FilterImplOptions, (...args: never[]) => unknown>>;
 type Filter = (this: FilterThis, input: unknown, ...args: unknown[]) => unknown;

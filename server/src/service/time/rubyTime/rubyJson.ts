@@ -1,7 +1,7 @@
 import { rubyInspect, rubyInspectString } from './rubyInspect';
 import { rubyFloatToS, rubyToS } from './rubyToS';
 import type { BuildSettings, RubyValue } from './rubyValue';
-import { RubyValueDrop } from './rubyValueDrop';
+import { RubyValueDrop } from '../liquid/rubyValueDrop';
 
 const MAX_DEPTH = 64;
 

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isoDay, resolveDate } from '../../../dates';
+import { isoDay, resolveDate } from '../../../time/calendarDates';
 import type { Rule } from '../rule';
 
 /** The "Next meeting is …" statement names a date after this meeting. */

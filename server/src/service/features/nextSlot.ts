@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { MinutesFileInfo, WorkspaceKnowledge } from './knowledge/types';
+import type { MinutesFileInfo, WorkspaceKnowledge } from '../knowledge/types';
 
 export interface MeetingSlot {
   /** ISO date. */

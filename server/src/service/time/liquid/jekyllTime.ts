@@ -1,7 +1,7 @@
 import { liquidToDate } from './liquidToDate';
-import { rubyInspect } from './rubyInspect';
-import { dateToTime, localtime } from './rubyTimeView';
-import type { BuildSettings, RubyTime, RubyValue } from './rubyValue';
+import { rubyInspect } from '../rubyTime/rubyInspect';
+import { dateToTime, localtime } from '../rubyTime/rubyTimeView';
+import type { BuildSettings, RubyTime, RubyValue } from '../rubyTime/rubyValue';
 
 /** The error Jekyll raises (Errors::InvalidDateError) when a date filter gets something that is not a date; it fails the site build. */
 export class JekyllInvalidDateError extends Error {

@@ -1,4 +1,4 @@
-import type { Span } from './span';
+import type { Span } from '../span';
 
 /**
  * A working copy of a string that remembers where each character came from. Ruby's

@@ -1,8 +1,8 @@
 import { Drop } from 'liquidjs';
 import { DateTime } from 'luxon';
-import { epochMillisOf } from './rubyTimeView';
-import { rubyToS } from './rubyToS';
-import type { BuildSettings, RubyValue } from './rubyValue';
+import { epochMillisOf } from '../rubyTime/rubyTimeView';
+import { rubyToS } from '../rubyTime/rubyToS';
+import type { BuildSettings, RubyValue } from '../rubyTime/rubyValue';
 
 /**
  * A Ruby Time, Date or Float inside a Liquid scope. Output prints Ruby's to_s; the

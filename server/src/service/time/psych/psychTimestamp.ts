@@ -1,5 +1,5 @@
-import { timeAt, timeUtc, timeWithOffset, type WallClock } from './rubyTimeConstruct';
-import { RubyArgumentError, type RubyTime } from './rubyValue';
+import { timeAt, timeUtc, timeWithOffset, type WallClock } from '../rubyTime/rubyTimeConstruct';
+import { RubyArgumentError, type RubyTime } from '../rubyTime/rubyValue';
 
 /** Psych's YAML 1.1 timestamp: a full date and a time with seconds (a fraction and a zone optional). */
 export const PSYCH_TIMESTAMP =

@@ -5,8 +5,8 @@ import {
   parseSla, parseTime, parseUs, parseVms, parseYear, type FoundParts, type Piece,
 } from './dateParsePieces';
 import { dateZoneToDiff } from './dateZoneToDiff';
-import { RubyArgumentError } from './rubyValue';
-import type { Span } from './span';
+import { RubyArgumentError } from '../rubyTime/rubyValue';
+import type { Span } from '../span';
 import { TrackedString } from './trackedString';
 
 /** Date._parse refuses longer input (in bytes) since the 2021 ReDoS fix; Time.parse then raises. */

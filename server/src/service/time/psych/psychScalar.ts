@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Scalar } from 'yaml';
 import { PSYCH_TIMESTAMP, psychParseTimestamp } from './psychTimestamp';
-import { RubyArgumentError, RUBY_NIL, type BuildSettings, type RubyValue } from './rubyValue';
+import { RubyArgumentError, RUBY_NIL, type BuildSettings, type RubyValue } from '../rubyTime/rubyValue';
 
 /** Ruby's `\s` (ASCII only), spelled out because JavaScript's `\s` also matches Unicode spaces. */
 const S = String.raw`[ \t\n\v\f\r]`;

@@ -1,4 +1,4 @@
-import type { Span } from './span';
+import type { Span } from '../span';
 import type { TrackedString } from './trackedString';
 
 /** One recognised piece: its groups, and where it and they were in the original text. */

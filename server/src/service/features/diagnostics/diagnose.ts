@@ -45,7 +45,6 @@ export function diagnose(
   context: DocumentContext,
   logger: Logger,
   after: { previous: Diagnosis; patch: ModelPatch } | null,
-  rules: readonly Rule[] = RULES,
 ): { diagnostics: Diagnostic[]; diagnosis: Diagnosis | null } {
   const kind = context.kind;
   if (kind !== 'minutes' && kind !== 'index') return { diagnostics: [], diagnosis: null };
@@ -63,7 +62,7 @@ export function diagnose(
   const uri = context.model.uri;
   const diagnostics: Diagnostic[] = [];
   const byRule = new Map<RuleCode, RuleFindings>();
-  for (const rule of rules) {
+  for (const rule of RULES) {
     if (!rule.appliesTo.includes(kind)) continue;
     const configured = configuredSeverity(context, rule.code);
     if (configured === 'off') continue;

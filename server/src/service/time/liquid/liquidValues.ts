@@ -1,5 +1,5 @@
-import { numberValue } from './rubyJson';
-import type { RubyValue } from './rubyValue';
+import { numberValue } from '../rubyTime/rubyJson';
+import type { RubyValue } from '../rubyTime/rubyValue';
 import { RubyValueDrop } from './rubyValueDrop';
 
 /**

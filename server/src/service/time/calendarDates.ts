@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { TextDate, TextTime } from './parse/model';
+import type { TextDate, TextTime } from '../parse/model';
 
 /**
  * The calendar date a written date means. A date without a year is the next occurrence on
