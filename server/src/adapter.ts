@@ -9,16 +9,18 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
+  type DidChangeWatchedFilesParams,
+  type TextDocumentChangeEvent,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { normalizeSettings } from './node/settings';
-import { readFileText, refreshFile } from './node/workspaceFiles';
-import { Workspaces } from './node/workspaces';
+import type { FileAccess } from './workspace/fileAccess';
+import { Workspaces } from './workspace/workspaces';
 import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './shared/protocol';
-import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings } from './service';
+import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings, type ReadText, type WorkspaceIndex } from './service';
 import { describeError } from './service/logger';
 
 /** Files whose change alters what Minutes knows; the client watches them. */
@@ -29,7 +31,7 @@ export const WATCHED_GLOBS = ['**/_data/authors.{yml,yaml}', '**/_config.yml', '
  * request. Every handler is guarded: an exception is logged and answered as an error,
  * and the server keeps serving.
  */
-export function startAdapter(connection: Connection): void {
+export function startAdapter(connection: Connection, files: FileAccess): void {
   const logger: Logger = {
     error: (message, error) => connection.console.error(error === undefined ? message : `${message}: ${describeError(error)}`),
     warn: (message) => connection.console.warn(message),
@@ -46,7 +48,7 @@ export function startAdapter(connection: Connection): void {
   let clientReady: () => void = () => undefined;
   const initialized = new Promise<void>((resolve) => (clientReady = resolve));
 
-  const workspaces = new Workspaces(async (root, scan) => {
+  const workspaces = new Workspaces(files, async (root, scan) => {
     const progress = capabilities.window?.workDoneProgress ? await initialized.then(() => connection.window.createWorkDoneProgress()).catch(() => null) : null;
     progress?.begin('Minutes: reading the workspace', undefined, root, false);
     const started = Date.now();
@@ -59,7 +61,7 @@ export function startAdapter(connection: Connection): void {
       progress?.done();
     }
     refreshDiagnostics();
-  });
+  }, logger.info);
 
   /** `errorData` rides on the error answer (diagnostics pulls pass `retriggerRequest: false`, so a failure does not loop). */
   function guard<P, R, D = void>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, errorData?: D) {
@@ -83,6 +85,19 @@ export function startAdapter(connection: Connection): void {
     };
   }
 
+  /**
+   * Notifications that change what the server knows (edits, files changed on disk) may read
+   * files, which is asynchronous; they run one after another, and every request waits for the
+   * ones that came before it, so an answer always reflects every message sent before it.
+   */
+  let stateChanges: Promise<void> = Promise.resolve();
+  function inOrder<P>(name: string, handler: (params: P) => void | Promise<void>) {
+    const guarded = guardNotification(name, handler);
+    return (params: P): void => {
+      stateChanges = stateChanges.then(() => guarded(params));
+    };
+  }
+
   function settingsFor(uri: string): Promise<MinutesSettings> {
     if (!capabilities.workspace?.configuration) return Promise.resolve(DEFAULT_SETTINGS);
     let settings = settingsCache.get(uri);
@@ -96,9 +111,10 @@ export function startAdapter(connection: Connection): void {
   }
 
   async function analyse(uri: string) {
+    await stateChanges;
     const document = documents.get(uri);
     if (!document) return null;
-    const { index, ready } = workspaces.indexFor(uri);
+    const { index, ready } = await workspaces.indexFor(uri);
     await ready;
     return { document, knowledge: index.knowledge(), settings: await settingsFor(uri), index };
   }
@@ -189,12 +205,12 @@ export function startAdapter(connection: Connection): void {
   );
 
   connection.onDidChangeWatchedFiles(
-    guardNotification('file change', (params) => {
+    inOrder('file change', async (params: DidChangeWatchedFilesParams) => {
       let changed = false;
       for (const change of params.changes) {
-        const { index } = workspaces.indexFor(change.uri);
+        const { index } = await workspaces.indexFor(change.uri);
         // Gone from disk is gone, even while an editor still shows it (a draft deleted outside the editor).
-        if (change.type === FileChangeType.Deleted && readFileText(change.uri) === null) {
+        if (change.type === FileChangeType.Deleted && !(await workspaces.exists(change.uri))) {
           index.remove(change.uri);
           changed = true;
           continue;
@@ -202,7 +218,7 @@ export function startAdapter(connection: Connection): void {
         // Open documents are tracked from the editor's text, not the disk.
         if (documents.get(change.uri)) continue;
         if (change.type === FileChangeType.Deleted) index.remove(change.uri);
-        else refreshFile(index, change.uri);
+        else await workspaces.refresh(index, change.uri);
         changed = true;
       }
       if (changed) refreshDiagnostics();
@@ -210,9 +226,9 @@ export function startAdapter(connection: Connection): void {
   );
 
   documents.onDidChangeContent(
-    guardNotification('document change', (change) => {
+    inOrder('document change', async (change: TextDocumentChangeEvent<TextDocument>) => {
       const uri = change.document.uri;
-      const { index } = workspaces.indexFor(uri);
+      const { index } = await workspaces.indexFor(uri);
       const kind = index.kindOf(uri);
       if (kind && kind !== 'markdown') {
         index.update(uri, change.document.getText());
@@ -225,13 +241,13 @@ export function startAdapter(connection: Connection): void {
   );
 
   documents.onDidClose(
-    guardNotification('document close', (event) => {
+    inOrder('document close', async (event: TextDocumentChangeEvent<TextDocument>) => {
       const uri = event.document.uri;
       service.forget(uri);
       settingsCache.delete(uri);
       // A file closed unsaved that is not on disk (a draft never saved, or deleted meanwhile) is no longer minutes.
-      const { index } = workspaces.indexFor(uri);
-      if (uri.startsWith('file:') && index.kindOf(uri) && readFileText(uri) === null) {
+      const { index } = await workspaces.indexFor(uri);
+      if (!uri.startsWith('untitled:') && index.kindOf(uri) && !(await workspaces.exists(uri))) {
         index.remove(uri);
         refreshDiagnostics();
       }
@@ -247,8 +263,11 @@ export function startAdapter(connection: Connection): void {
     ),
   );
 
-  /** A workspace file's text: the editor's when it is open, else the disk's. */
-  const readText = (uri: string): string | null => documents.get(uri)?.getText() ?? readFileText(uri);
+  /** A workspace file's text: the editor's when it is open, else the one last read (no disk read on a request). */
+  const textsOf =
+    (index: WorkspaceIndex): ReadText =>
+    (uri) =>
+      documents.get(uri)?.getText() ?? index.textOf(uri);
 
   connection.onCompletion(
     guard('completion', async (params) => {
@@ -290,7 +309,7 @@ export function startAdapter(connection: Connection): void {
   connection.onReferences(
     guard('references', async (params) => {
       const found = await analyse(params.textDocument.uri);
-      return found ? service.references(found.document, params.position, found.knowledge, readText) : [];
+      return found ? service.references(found.document, params.position, found.knowledge, textsOf(found.index)) : [];
     }),
   );
 
@@ -304,7 +323,7 @@ export function startAdapter(connection: Connection): void {
   connection.onRenameRequest(
     guard('rename', async (params) => {
       const found = await analyse(params.textDocument.uri);
-      return found ? service.rename(found.document, params.position, params.newName, found.knowledge, readText) : null;
+      return found ? service.rename(found.document, params.position, params.newName, found.knowledge, textsOf(found.index)) : null;
     }),
   );
 
@@ -317,7 +336,7 @@ export function startAdapter(connection: Connection): void {
         return found ? service.meetingTimes(found.document, found.knowledge, found.settings) : null;
       }
       if (params.command !== Commands.newMeeting) return null;
-      const owner = target ? workspaces.indexFor(target) : workspaces.first();
+      const owner = target ? await workspaces.indexFor(target) : workspaces.first();
       if (!owner) {
         void connection.window.showErrorMessage('Minutes: open a folder with minutes first.');
         return null;
@@ -325,7 +344,7 @@ export function startAdapter(connection: Connection): void {
       await owner.ready;
       const settings = target ? await settingsFor(target) : DEFAULT_SETTINGS;
       const fromMinutes = target && owner.index.knowledge().minutesFiles.some((f) => f.uri === target) ? target : null;
-      const plan = service.newMeeting(fromMinutes, owner.index.knowledge(), settings, readText);
+      const plan = service.newMeeting(fromMinutes, owner.index.knowledge(), settings, textsOf(owner.index));
       if (!plan.ok) {
         void connection.window.showErrorMessage(`Minutes: ${plan.message}`);
         return null;
@@ -357,7 +376,7 @@ export function startAdapter(connection: Connection): void {
   connection.onRequest(
     ActionItemsRequest.method,
     guard('action items', async (params: ActionItemsParams | undefined) => {
-      const owner = params?.uri ? workspaces.indexFor(params.uri) : workspaces.first();
+      const owner = params?.uri ? await workspaces.indexFor(params.uri) : workspaces.first();
       if (!owner) return service.actionItems({ items: [], latestMeeting: null });
       await owner.ready;
       return service.actionItems(owner.index.currentActionItems(), { groupBy: params?.groupBy, include: params?.include });
@@ -367,7 +386,7 @@ export function startAdapter(connection: Connection): void {
   connection.onRequest(
     NextMeetingCalendarRequest.method,
     guard('next meeting calendar', async (params: NextMeetingCalendarParams | undefined): Promise<NextMeetingCalendarResult> => {
-      const owner = params?.uri ? workspaces.indexFor(params.uri) : workspaces.first();
+      const owner = params?.uri ? await workspaces.indexFor(params.uri) : workspaces.first();
       if (!owner) return { ok: false, message: 'open a folder with minutes first.' };
       await owner.ready;
       const knowledge = owner.index.knowledge();
@@ -375,7 +394,7 @@ export function startAdapter(connection: Connection): void {
       const candidates = [params?.uri, knowledge.indexPage, knowledge.minutesFiles[knowledge.minutesFiles.length - 1]?.uri].filter((u): u is string => !!u);
       let answer: NextMeetingCalendarResult = { ok: false, message: 'no minutes found.' };
       for (const uri of candidates) {
-        const text = readText(uri);
+        const text = textsOf(owner.index)(uri);
         if (text === null) continue;
         const document = documents.get(uri) ?? { uri, version: -1, getText: () => text };
         const result = service.nextMeetingCalendar(document, knowledge, await settingsFor(uri));

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startAdapter } from './adapter';
+import { nodeFileAccess } from './node/nodeFileAccess';
 import { describeError } from './service/logger';
 
 /**
@@ -11,5 +12,5 @@ const connection = createConnection(ProposedFeatures.all);
 // A bug must cost one answer, never the server: log what escaped every guard and go on.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${describeError(error)}`));
 process.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${describeError(error)}`));
-startAdapter(connection);
+startAdapter(connection, nodeFileAccess);
 connection.listen();

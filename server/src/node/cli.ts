@@ -1,10 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
+import { createMinutesService, DEFAULT_SETTINGS } from '../service';
+import { filesByFolder } from '../workspace/scanWorkspace';
 import { runActions, runIcs } from './cliActions';
-import { readRegularFile } from './readRegularFile';
-import { filesByFolder, findSiteRoot, hasRootMarker, loadWorkspace, uriOf } from './workspaceFiles';
+import { cliWorkspaces, siteOf } from './cliSites';
+import { nodeFileAccess, pathOf, uriOf } from './nodeFileAccess';
 
 const USAGE = `Usage: minutes check [--format text|json] [paths…]
        minutes actions [--owner @handle] [--open|--all] [--format text|json|markdown] [path]
@@ -39,14 +40,14 @@ interface FileReport {
 }
 
 /** Runs the CLI; returns the exit code. */
-export function runCli(args: readonly string[], io: { stdout: Output; stderr: Output; cwd: string }): number {
+export async function runCli(args: readonly string[], io: { stdout: Output; stderr: Output; cwd: string }): Promise<number> {
   const [command, ...rest] = args;
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (command === 'actions') return runActions(rest, io, USAGE);
-  if (command === 'ics') return runIcs(rest, io, USAGE);
+  if (command === 'actions') return await runActions(rest, io, USAGE);
+  if (command === 'ics') return await runIcs(rest, io, USAGE);
   if (command !== 'check') {
     io.stderr.write(`${USAGE}\n`);
     return 2;
@@ -79,7 +80,7 @@ export function runCli(args: readonly string[], io: { stdout: Output; stderr: Ou
       return 2;
     }
   }
-  const reports = check(paths);
+  const reports = await check(paths);
   const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).length, 0);
   const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Warning).length, 0);
   if (format === 'json') {
@@ -109,34 +110,31 @@ export function runCli(args: readonly string[], io: { stdout: Output; stderr: Ou
 }
 
 /** Checks the files under the given paths, each with the knowledge of its own site. */
-function check(paths: readonly string[]): FileReport[] {
+async function check(paths: readonly string[]): Promise<FileReport[]> {
   const service = createMinutesService();
-  const indexes = new Map<string, WorkspaceIndex>();
-  const indexFor = (path: string) => {
-    const root = findSiteRoot(path);
-    let index = indexes.get(root);
-    if (!index) {
-      index = new WorkspaceIndex(uriOf(root), RULE_CODES);
+  const workspaces = cliWorkspaces();
+  const files = new Set<string>();
+  for (const path of paths) {
+    if (!statSync(path).isDirectory()) files.add(path);
+    else {
       // A folder the user named is read whole; an unmarked folder around a named file is not.
-      loadWorkspace(root, index, hasRootMarker(root) || paths.includes(root));
-      indexes.set(root, index);
+      await siteOf(workspaces, path, true);
+      for await (const batch of filesByFolder(nodeFileAccess, uriOf(path), true)) for (const uri of batch) files.add(pathOf(uri));
     }
-    return index;
-  };
-  const files = [...new Set(paths.flatMap((path) => (statSync(path).isDirectory() ? filesUnder(path) : [path])))].sort();
+  }
   const reports: FileReport[] = [];
-  for (const path of files) {
-    const index = indexFor(path);
+  for (const path of [...files].sort()) {
     const uri = uriOf(path);
+    const { index } = await siteOf(workspaces, path, false);
     const kind = index.kindOf(uri);
     if (!kind) continue;
-    const text = readRegularFile(path);
-    if (text === null) continue; // a link to a device or FIFO, or too large to be minutes
     const knowledge = index.knowledge();
+    const text = await workspaces.readText(index, uri);
+    // Not read (a link to a device or out of the site, or too large): the index's problem says why.
     const diagnostics =
-      kind === 'markdown' || kind === 'template'
+      text !== null && (kind === 'markdown' || kind === 'template')
         ? service.diagnostics({ uri, version: 0, getText: () => text }, knowledge, DEFAULT_SETTINGS)
-        : service.knowledgeDiagnostics(uri, text, knowledge, DEFAULT_SETTINGS);
+        : service.knowledgeDiagnostics(uri, text ?? '', knowledge, DEFAULT_SETTINGS);
     if (kind === 'markdown' || diagnostics.length > 0) reports.push({ path, diagnostics: sortDiagnostics(diagnostics) });
   }
   return reports.filter((report) => report.diagnostics.length > 0 || isMinutesLike(report.path));
@@ -148,8 +146,4 @@ function isMinutesLike(path: string): boolean {
 
 function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
-
-function filesUnder(folder: string): string[] {
-  return [...filesByFolder(folder)].flat();
 }

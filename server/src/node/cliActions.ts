@@ -1,8 +1,8 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import { readRegularFile } from './readRegularFile';
 import { relative, resolve } from 'node:path';
-import { actionItemsMarkdown, actionItemsText, createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } from '../service';
-import { findSiteRoot, loadWorkspace, pathOf, uriOf } from './workspaceFiles';
+import { actionItemsMarkdown, actionItemsText, createMinutesService, DEFAULT_SETTINGS } from '../service';
+import { cliWorkspaces, siteOf } from './cliSites';
+import { pathOf, uriOf } from './nodeFileAccess';
 
 interface Output {
   write(text: string): unknown;
@@ -14,15 +14,8 @@ export interface CliIo {
   cwd: string;
 }
 
-function loadSite(path: string): { root: string; index: WorkspaceIndex } {
-  const root = findSiteRoot(path);
-  const index = new WorkspaceIndex(uriOf(root), RULE_CODES);
-  loadWorkspace(root, index);
-  return { root, index };
-}
-
 /** `minutes actions [--owner @x] [--open|--all] [--format text|json|markdown] [path]`. */
-export function runActions(args: readonly string[], io: CliIo, usage: string): number {
+export async function runActions(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   let format = 'text';
   let include: 'open' | 'all' = 'open';
   let owner: string | undefined;
@@ -41,7 +34,7 @@ export function runActions(args: readonly string[], io: CliIo, usage: string): n
   if (!['text', 'json', 'markdown'].includes(format)) return bad(io, '--format must be text, json or markdown');
   if (owner !== undefined && !/^@?[\w][\w.-]*$/.test(owner)) return bad(io, '--owner takes a handle such as @sjn');
   if (!existsSync(path)) return bad(io, `${path}: no such file or folder`);
-  const { index } = loadSite(path);
+  const { index } = await siteOf(cliWorkspaces(), path, statSync(path).isDirectory());
   const result = createMinutesService().actionItems(index.currentActionItems(), { include, owner, groupBy: 'owner' });
   const pathOfUri = (uri: string) => relative(io.cwd, pathOf(uri)) || pathOf(uri);
   if (format === 'json') io.stdout.write(`${JSON.stringify({ ...result, items: result.items.map((item) => ({ ...item, file: pathOfUri(item.latest.uri) })) }, null, 2)}\n`);
@@ -51,7 +44,7 @@ export function runActions(args: readonly string[], io: CliIo, usage: string): n
 }
 
 /** `minutes ics [file] [--output file.ics]`: the next meeting as an iCalendar file (stdout by default). */
-export function runIcs(args: readonly string[], io: CliIo, usage: string): number {
+export async function runIcs(args: readonly string[], io: CliIo, usage: string): Promise<number> {
   let file: string | null = null;
   let output: string | null = null;
   for (let i = 0; i < args.length; i++) {
@@ -64,7 +57,8 @@ export function runIcs(args: readonly string[], io: CliIo, usage: string): numbe
   if (output === '') return bad(io, '--output needs a file name');
   const start = file ?? io.cwd;
   if (!existsSync(start)) return bad(io, `${start}: no such file or folder`);
-  const { index } = loadSite(start);
+  const workspaces = cliWorkspaces();
+  const { index } = await siteOf(workspaces, start, statSync(start).isDirectory());
   const knowledge = index.knowledge();
   // Without a file: the index page when it states the next meeting, else the latest minutes.
   let uri = file && !statSync(file).isDirectory() ? uriOf(file) : null;
@@ -72,9 +66,9 @@ export function runIcs(args: readonly string[], io: CliIo, usage: string): numbe
   const service = createMinutesService();
   let lastMessage = 'no minutes found';
   for (uri of candidates) {
-    const text = readRegularFile(pathOf(uri));
+    const text = await workspaces.readText(index, uri);
     if (text === null) {
-      lastMessage = `${relative(io.cwd, pathOf(uri))}: not a regular file, or too large`;
+      lastMessage = `${relative(io.cwd, pathOf(uri))}: not a regular file inside the site, or too large`;
       continue;
     }
     const result = service.nextMeetingCalendar({ uri, version: 0, getText: () => text }, knowledge, DEFAULT_SETTINGS);

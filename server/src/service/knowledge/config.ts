@@ -36,7 +36,12 @@ export interface MinutesConfig {
   readonly places?: Readonly<Record<string, string>>;
   readonly severity?: Readonly<Record<string, SeverityName>>;
   readonly actionItems?: { readonly staleAfter?: number };
+  /** Files larger than this many megabytes are not read (default 4). */
+  readonly maxFileSize?: number;
 }
+
+/** A cloned repository cannot raise the limit to where one file stalls the server. */
+export const MAX_FILE_SIZE_MB = 64;
 
 const SEVERITY_NAMES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -124,6 +129,9 @@ export function parseMinutesConfig(text: string, uri: string, codes: readonly st
     problem(findNodeAtLocation(root, ['actionItems']), '`actionItems` must be an object such as { "staleAfter": 4 }.');
   } else if (actionItems?.staleAfter !== undefined && !(typeof actionItems.staleAfter === 'number' && Number.isInteger(actionItems.staleAfter) && actionItems.staleAfter >= 1)) {
     problem(findNodeAtLocation(root, ['actionItems', 'staleAfter']), '`actionItems.staleAfter` must be a whole number of meetings, 1 or more.');
+  }
+  if (value.maxFileSize !== undefined && !(typeof value.maxFileSize === 'number' && value.maxFileSize > 0 && value.maxFileSize <= MAX_FILE_SIZE_MB)) {
+    problem(findNodeAtLocation(root, ['maxFileSize']), `\`maxFileSize\` must be a number of megabytes above 0 and at most ${MAX_FILE_SIZE_MB}.`);
   }
   if (problems.length > 0) return { config: null, problems };
   return { config: value as MinutesConfig, problems };

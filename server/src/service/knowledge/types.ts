@@ -131,6 +131,8 @@ export interface WorkspaceKnowledge {
   readonly site: { readonly url: string | null; readonly pretty: boolean };
   /** How many meetings an open item may be carried before it is reported (`.minutes.json` `actionItems.staleAfter`). */
   readonly staleActionAfter: number;
+  /** Files larger than this are not read or checked. */
+  readonly maxFileBytes: number;
 }
 
 /** Settings a client passes (VS Code's `minutes.*`), per resource. */

@@ -19,6 +19,8 @@ const INDEX_NAME = /\/(?:README|index)\.md$/i;
 const SPECIAL_HANDLES = ['all', 'here', 'everyone', 'channel'];
 /** An open item carried into more meetings than this is reported, unless the config says otherwise. */
 export const DEFAULT_STALE_ACTION_AFTER = 4;
+/** Minutes, member lists and configuration are kilobytes; a few megabytes leaves room and bounds the cost. */
+export const DEFAULT_MAX_FILE_SIZE_MB = 4;
 
 /** The kinds of files the index reads. */
 export type KnowledgeFileKind = 'authors' | 'jekyll-config' | 'config' | 'template' | 'markdown';
@@ -31,6 +33,8 @@ export type KnowledgeFileKind = 'authors' | 'jekyll-config' | 'config' | 'templa
 export class WorkspaceIndex {
   private readonly minutes = new Map<string, MinutesFacts>();
   private readonly markdownDates = new Map<string, string | null>();
+  /** The text of every minutes file and index page read: references, rename and New Meeting use it without touching the disk. */
+  private readonly texts = new Map<string, string>();
   private readonly templates = new Map<string, MinutesTemplate>();
   private readonly problems = new Map<string, KnowledgeProblem[]>();
   private authors: AuthorsData = { members: [], problems: [] };
@@ -109,7 +113,7 @@ export class WorkspaceIndex {
 
   remove(uri: string): void {
     // Every map forgets it: a deleted draft left in one stays "unlisted" on the index page.
-    const known = [this.minutes.delete(uri), this.templates.delete(uri), this.markdownDates.delete(uri), this.problems.delete(uri)];
+    const known = [this.minutes.delete(uri), this.templates.delete(uri), this.markdownDates.delete(uri), this.problems.delete(uri), this.texts.delete(uri)];
     if (known.some(Boolean)) this.changed();
     const kind = this.kindOf(uri);
     if (kind === 'config') this.config = {};
@@ -143,8 +147,11 @@ export class WorkspaceIndex {
     if (!looksLikeMinutes) {
       this.minutes.delete(uri);
       if (INDEX_NAME.test(uri)) this.markdownDates.set(uri, null);
+      if (INDEX_NAME.test(uri) || (this.config.index && uri === `${this.rootUri}/${this.config.index}`)) this.texts.set(uri, text);
+      else this.texts.delete(uri);
       return;
     }
+    this.texts.set(uri, text);
     const model = parseMinutes(text, uri, 0);
     this.minutes.set(uri, factsOfMinutes(model));
     this.markdownDates.set(uri, dateOfMinutes(model));
@@ -211,7 +218,29 @@ export class WorkspaceIndex {
       },
       site: { url: this.jekyll.siteUrl ?? null, pretty: !!this.jekyll.prettyPermalinks },
       staleActionAfter: this.config.actionItems?.staleAfter ?? DEFAULT_STALE_ACTION_AFTER,
+      maxFileBytes: this.maxFileBytes,
     };
+  }
+
+  /** The last text read of a minutes file or index page (not of other pages), or null. */
+  textOf(uri: string): string | null {
+    return this.texts.get(uri) ?? null;
+  }
+
+  /** Larger files are not read: `maxFileSize` (megabytes) in `.minutes.json`, else the default. */
+  get maxFileBytes(): number {
+    return Math.round((this.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE_MB) * 1024 * 1024);
+  }
+
+  /**
+   * A file the index would use but that was not read (too large, a device, a link out of the
+   * workspace): the reason is kept as the file's problem, and what was known of it is dropped.
+   */
+  unread(uri: string, message: string): void {
+    if (!this.kindOf(uri)) return;
+    this.remove(uri);
+    this.problems.set(uri, [{ uri, span: { start: 0, end: 0 }, message: `Minutes did not read this file: ${message}.`, severity: 'warning' }]);
+    this.changed();
   }
 
   /** Action items as the files read now (lines current while typing), for lists that open them. */

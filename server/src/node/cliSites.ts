@@ -1,0 +1,16 @@
+import { Workspaces, type WorkspaceEntry } from '../workspace/workspaces';
+import { nodeFileAccess, uriOf } from './nodeFileAccess';
+
+/** The CLI's sites: read through the same file access and scan as the server's, without progress. */
+export function cliWorkspaces(): Workspaces {
+  return new Workspaces(nodeFileAccess, async (_root, scan) => {
+    await scan(() => undefined);
+  });
+}
+
+/** The site holding a path, read in full before it is answered. */
+export async function siteOf(workspaces: Workspaces, path: string, isFolder: boolean): Promise<WorkspaceEntry> {
+  const entry = await workspaces.indexFor(uriOf(path), isFolder ? { folder: true } : null);
+  await entry.ready;
+  return entry;
+}
