@@ -45,3 +45,13 @@ export function fixture(marked: string, uri = 'file:///site/meetings/cpansec-min
 export function textAt(document: TextDocument, range: Range): string {
   return document.getText(range);
 }
+
+/**
+ * `text` with `search` replaced, which must occur in it exactly once: expected texts and
+ * markers for long fixtures (corpus files) are written as the one change they make.
+ */
+export function replaceOnce(text: string, search: string, replacement: string): string {
+  const at = text.indexOf(search);
+  if (at < 0 || text.indexOf(search, at + 1) >= 0) throw new Error(`"${search}" occurs ${at < 0 ? 'nowhere' : 'more than once'} in the text`);
+  return text.slice(0, at) + replacement + text.slice(at + search.length);
+}

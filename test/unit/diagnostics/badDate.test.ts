@@ -1,16 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const page = (value: string, body = '* **Time**: on {{ page.meeting_time | date_to_string: "ordinal", "US" }}, at {{ page.meeting_time | date: "%H:%M %Z" }}.\n') =>
   `---\nlayout: page\nmeeting_time: ${value}\ntitle: Minutes 2024-11-15\n---\n${body}`;
 
 test('a value that fails the site build is an error when the page formats it, on the field Ruby refuses', () => {
-  const checked = check(page('2024-11-15 $025$0:00 UTC'));
+  const checked = check(page('2024-11-15 $025:00$0 UTC'));
   const [diagnostic, ...rest] = checked.of('bad-date');
   assert.equal(rest.length, 0);
   assert.equal(diagnostic!.severity, 1);
-  assert.equal(checked.fixture.document.getText(diagnostic!.range), '25:00');
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.match(diagnostic!.message, /stops with "Invalid Date: '"2024-11-15 25:00 UTC"' is not a valid datetime\."/);
 });
 
@@ -22,12 +23,13 @@ test('the same value is a warning on a page that does not format it', () => {
 });
 
 test('a zone Ruby ignores is a warning on the zone, with the conversion to UTC as the fix', () => {
-  const checked = check(page('2024-11-15 16:00 $0CET$0'));
+  const before = page('2024-11-15 16:00 $0CET$0');
+  const checked = check(before);
   const [diagnostic] = checked.of('bad-date');
   assert.equal(diagnostic!.severity, 2);
-  assert.equal(checked.fixture.document.getText(diagnostic!.range), 'CET');
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.match(diagnostic!.message, /The page shows 16:00 in the build zone \(UTC, as GitHub Pages builds\)/);
-  assert.match(checked.applyFix(diagnostic!), /\nmeeting_time: 2024-11-15 15:00 UTC\n/);
+  assertFix(before, page('2024-11-15 15:00 UTC'), { code: 'bad-date' });
 });
 
 test('IANA names are ignored as a whole, and a summer date converts with summer time', () => {
@@ -37,14 +39,10 @@ test('IANA names are ignored as a whole, and a summer date converts with summer 
 });
 
 test('no zone: a warning with "Add UTC"; trailing FIXME: removed by its fix', () => {
-  const noZone = check(page('March 27th, 2024 17:00'), 'meetings/cpansec-minutes-2024-03-27.md');
-  const [missing] = noZone.of('bad-date');
-  assert.match(missing!.message, /No time zone/);
-  assert.match(noZone.applyFix(missing!), /\nmeeting_time: March 27th, 2024 17:00 UTC\n/);
-  const fixme = check(page('March 27th, 2024 17:00 UTC FIXME'), 'meetings/cpansec-minutes-2024-03-27.md');
-  const [ignored] = fixme.of('bad-date');
-  assert.equal(fixme.fixture.document.getText(ignored!.range), 'FIXME');
-  assert.match(fixme.applyFix(ignored!), /\nmeeting_time: March 27th, 2024 17:00 UTC\n/);
+  const path = 'meetings/cpansec-minutes-2024-03-27.md';
+  const missing = assertFix(page('March 27th, 2024 $017:00$0'), page('March 27th, 2024 17:00 UTC'), { path, code: 'bad-date', title: 'Add UTC' });
+  assert.match(missing.message, /No time zone/);
+  assertFix(page('March 27th, 2024 17:00 UTC $0FIXME$0'), page('March 27th, 2024 17:00 UTC'), { path, code: 'bad-date' });
 });
 
 test('rollover (Feb 30), an unquoted 17:00 (a number to YAML) and a missing year are reported', () => {

@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 test('title, heading and "Time" line dates must match meeting_time; ISO dates get a fix', () => {
-  const checked = check(
-    '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes $02024-11-14$0\n---\n# Minutes 2024-11-16\n\n* **Time**: on November 14th, 2024, at 16:00 UTC.\n',
-  );
+  const minutes = (title: string, heading: string) =>
+    `---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes ${title}\n---\n# Minutes ${heading}\n\n* **Time**: on November 14th, 2024, at 16:00 UTC.\n`;
+  const checked = check(minutes('$02024-11-14$0', '2024-11-16'));
   assert.deepEqual(checked.textsOf('date-mismatch'), ['2024-11-14', '2024-11-16', 'November 14th, 2024']);
-  const [title, heading] = checked.of('date-mismatch');
+  const [title, , time] = checked.of('date-mismatch');
+  assert.deepEqual(title!.range, checked.fixture.range);
+  assert.deepEqual(checked.actions(time!), [], 'a date in words has no fix');
   assert.match(title!.message, /The title says 2024-11-14, but `meeting_time` is on 2024-11-15/);
-  assert.match(checked.applyFix(title!), /title: Minutes 2024-11-15\n/);
-  assert.match(checked.applyFix(heading!), /# Minutes 2024-11-15\n/);
+  assertFix(minutes('$02024-11-14$0', '2024-11-16'), minutes('2024-11-15', '2024-11-16'), { code: 'date-mismatch' });
+  assertFix(minutes('2024-11-14', '$02024-11-16$0'), minutes('2024-11-14', '2024-11-15'), { code: 'date-mismatch' });
 });
 
 test('a file name that disagrees with meeting_time offers to rename the file', () => {

@@ -1,13 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 test('a byte-order mark hides the front matter from Jekyll: a warning with a fix that removes it', () => {
-  const checked = check('\uFEFF---\nlayout: single\nmeeting_time: March 27th, 2024 17:00 UTC\ntitle: Minutes 2024-03-27\n---\n', 'meetings/cpansec-minutes-2024-03-27.md');
+  const before = '$0\uFEFF---$0\nlayout: single\nmeeting_time: March 27th, 2024 17:00 UTC\ntitle: Minutes 2024-03-27\n---\n';
+  const after = '---\nlayout: single\nmeeting_time: March 27th, 2024 17:00 UTC\ntitle: Minutes 2024-03-27\n---\n';
+  const path = 'meetings/cpansec-minutes-2024-03-27.md';
+  const checked = check(before, path);
   const [diagnostic] = checked.of('front-matter');
   assert.equal(diagnostic!.severity, 2);
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.match(diagnostic!.message, /byte-order mark/);
-  assert.equal(checked.applyFix(diagnostic!).charCodeAt(0), 45 /* - */);
+  assertFix(before, after, { path, code: 'front-matter' });
 });
 
 test('YAML errors are errors at their position', () => {

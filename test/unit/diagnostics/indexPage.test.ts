@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { replaceOnce } from '../../support/fixture';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const corpus = (path: string) => readFileSync(`test/fixtures/cpansec/${path}`, 'utf8');
@@ -22,18 +24,33 @@ test('the real index page misses three minutes files, and its next_meeting_time 
 });
 
 test('adding the unlisted files keeps date order and the list style', () => {
-  const checked = check(corpus('meetings/README.md'), 'meetings/README.md', { files });
-  const [june] = checked.of('index');
-  const fixed = checked.applyFix(june!);
-  assert.match(fixed, /\* \[2024-06-05\]\(cpansec-minutes-2024-06-05\.md\)\n\* \[2024-06-19\]\(cpansec-minutes-2024-06-19\.md\)\n\* \[2024-07-18\]/);
-  const all = checked.actions(june!).find((a) => /Fix all index/.test(a.title));
-  assert.ok(all, 'a fix-all-of-this-kind action is offered');
+  const readme = corpus('meetings/README.md');
+  const path = 'meetings/README.md';
+  const june = '* [2024-06-05](cpansec-minutes-2024-06-05.md)\n';
+  const last = '* [2024-07-18](cpansec-minutes-2024-07-18.md)';
+  // The three findings lie on the list's last item; each adds its own file.
+  assertFix(replaceOnce(readme, last, `$0${last}$0`), replaceOnce(readme, june, `${june}* [2024-06-19](cpansec-minutes-2024-06-19.md)\n`), {
+    path,
+    files,
+    title: 'Add cpansec-minutes-2024-06-19.md to the list',
+  });
+  // Fixing all of this kind inserts two files at one place in date order, one at the end, and the announced time.
+  const stale = 'next_meeting_time: August 1st, 2024 17:00 UTC';
+  let all = replaceOnce(readme, june, `${june}* [2024-06-19](cpansec-minutes-2024-06-19.md)\n* [2024-07-03](cpansec-minutes-2024-07-03.md)\n`);
+  all = replaceOnce(all, `${last}\n`, `${last}\n* [2024-11-15](cpansec-minutes-2024-11-15.md)\n`);
+  all = replaceOnce(all, stale, 'next_meeting_time: 2024-11-27 17:00 UTC');
+  assertFix(replaceOnce(readme, stale, `${stale}$0`), all, { path, files, title: 'Fix all index problems in this file' });
 });
 
 test('the stale next_meeting_time is replaced with the announced one', () => {
-  const checked = check(corpus('meetings/README.md'), 'meetings/README.md', { files });
-  const stale = checked.of('index').find((d) => d.message.startsWith('next_meeting_time'))!;
-  assert.match(checked.applyFix(stale), /\nnext_meeting_time: 2024-11-27 17:00 UTC\n/);
+  const readme = corpus('meetings/README.md');
+  const stale = 'next_meeting_time: August 1st, 2024 17:00 UTC\n';
+  const fixed = assertFix(
+    replaceOnce(readme, stale, 'next_meeting_time: $0August 1st, 2024 17:00 UTC$0\n'),
+    replaceOnce(readme, stale, 'next_meeting_time: 2024-11-27 17:00 UTC\n'),
+    { path: 'meetings/README.md', files, code: 'index' },
+  );
+  assert.match(fixed.message, /^next_meeting_time is 2024-08-01/);
 });
 
 test('links to missing files and labels with the wrong date are found (index and minutes alike)', () => {
@@ -42,10 +59,14 @@ test('links to missing files and labels with the wrong date are found (index and
   });
   assert.deepEqual(index.textsOf('index'), ['cpansec-minutes-2024-01-21.md', '2024-01-06', '* [2024-01-06](cpansec-minutes-2024-01-20.md)']);
   // The real 2024-03-13 minutes link "cpansec-minutes-2024-01-06" to a file of February 6th that never was.
-  const march = check(corpus('meetings/cpansec-minutes-2024-03-13.md'), 'meetings/cpansec-minutes-2024-03-13.md', { files });
-  const [broken] = march.of('minutes-link');
-  assert.match(broken!.message, /cpansec-minutes-2024-02-06\.md does not exist among the minutes; the minutes of 2024-01-06 are cpansec-minutes-2024-01-06\.md/);
-  assert.match(march.applyFix(broken!), /- \[cpansec-minutes-2024-01-06\]\(cpansec-minutes-2024-01-06\.md\)/);
+  const march = corpus('meetings/cpansec-minutes-2024-03-13.md');
+  const link = '- [cpansec-minutes-2024-01-06](cpansec-minutes-2024-02-06.md)\n';
+  const broken = assertFix(
+    replaceOnce(march, link, '- [cpansec-minutes-2024-01-06]($0cpansec-minutes-2024-02-06.md$0)\n'),
+    replaceOnce(march, link, '- [cpansec-minutes-2024-01-06](cpansec-minutes-2024-01-06.md)\n'),
+    { path: 'meetings/cpansec-minutes-2024-03-13.md', files, code: 'minutes-link' },
+  );
+  assert.match(broken.message, /cpansec-minutes-2024-02-06\.md does not exist among the minutes; the minutes of 2024-01-06 are cpansec-minutes-2024-01-06\.md/);
 });
 
 test('an index page still announcing a meeting months past is reported, even when the latest minutes agree with it', () => {

@@ -1,19 +1,28 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { replaceOnce } from '../../support/fixture';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const corpus = (name: string) => readFileSync(`test/fixtures/cpansec/meetings/${name}`, 'utf8');
 const template = readFileSync('test/fixtures/cpansec/templates/minutes-template.md', 'utf8');
 
 test('the 2024-11-15 minutes lack the election section of the template; the fix inserts it before the next-meeting section', () => {
-  const checked = check(corpus('cpansec-minutes-2024-11-15.md'), 'meetings/cpansec-minutes-2024-11-15.md', { files: { 'templates/minutes-template.md': template } });
+  const text = corpus('cpansec-minutes-2024-11-15.md');
+  const path = 'meetings/cpansec-minutes-2024-11-15.md';
+  const files = { 'templates/minutes-template.md': template };
+  const checked = check(text, path, { files });
   const missing = checked.of('missing-section');
   assert.deepEqual(missing.map((d) => d.message), [
     'Missing section "Elect next meeting chair and secretary": the minutes template (minutes-template.md, in force since 2024-03-27) has it. It belongs before "Next meeting date, time and location".',
   ]);
-  const fixed = checked.applyFix(missing[0]!);
-  assert.match(fixed, /### Operating changes\n\*   \(none\)\n\n### Elect next meeting chair and secretary\n\n\*   Chair: …\n\*   Secretary: …\n\n### Next meeting date, time and location/);
+  const next = '### Operating changes\n*   (none)\n\n### Next meeting date, time and location\n';
+  assertFix(
+    replaceOnce(text, next, next.replace('### Next', '$0### Next')),
+    replaceOnce(text, next, '### Operating changes\n*   (none)\n\n### Elect next meeting chair and secretary\n\n*   Chair: …\n*   Secretary: …\n\n### Next meeting date, time and location\n'),
+    { path, files, code: 'missing-section' },
+  );
 });
 
 test('January 2024 files predate every template and get no missing-section findings', () => {
@@ -82,11 +91,17 @@ function clubSite(forget: Record<number, string>): Record<string, string> {
   return files;
 }
 
-function checkClub(n: number, forget: Record<number, string> = {}) {
+/** The text of the n-th minutes, its path and the site's other files. */
+function clubMeeting(n: number, forget: Record<number, string> = {}) {
   const files = clubSite(forget);
   const path = `meetings/board-minutes-${clubDates[n - 1]}.md`;
   const text = files[path]!;
   delete files[path];
+  return { text, path, files };
+}
+
+function checkClub(n: number, forget: Record<number, string> = {}) {
+  const { text, path, files } = clubMeeting(n, forget);
   return check(text, path, { files });
 }
 
@@ -97,15 +112,17 @@ test('a layout that changed twice: the newest minutes are not held to what the g
 });
 
 test('a section dropped by mistake in one file is a warning there, naming the minutes it was learned from', () => {
-  const checked = checkClub(17, { 17: '### Action items' });
+  const { text, path, files } = clubMeeting(17, { 17: '### Action items' });
+  const checked = check(text, path, { files });
   const [missing, ...rest] = checked.of('missing-section');
   assert.equal(rest.length, 0);
   assert.equal(missing!.severity, 2);
   assert.equal(missing!.message, `Missing section "Action items": all 4 latest minutes before this one (${clubDates.slice(12, 16).join(', ')}) have it. It belongs before "Next meeting".`);
   assert.equal(missing!.relatedInformation?.[0]?.location.uri, `file:///site/meetings/board-minutes-${clubDates[15]}.md`);
-  assert.equal(
-    checked.applyFix(missing!),
-    checked.fixture.text.replace('### Next meeting\n', '### Action items\n\n*   [ ] @olav – order gravel\n\n### Next meeting\n'),
+  assertFix(
+    replaceOnce(text, '### Next meeting\n', '$0### Next meeting\n'),
+    replaceOnce(text, '### Next meeting\n', '### Action items\n\n*   [ ] @olav – order gravel\n\n### Next meeting\n'),
+    { path, files, code: 'missing-section' },
   );
 });
 
@@ -135,11 +152,15 @@ test('a dated heading suffix still matches ("Board Meeting Details 2025-…" for
 });
 
 test('two sections missing at the same place each get their own fix', () => {
-  const checked = checkClub(17, { 17: '### Next meeting' });
-  const text = checked.fixture.text.replace(/## 19:30 Europe\/Oslo – Meeting end\n/, '');
-  const both = check(text, `meetings/board-minutes-${clubDates[16]}.md`, { files: (() => { const files = clubSite({}); delete files[`meetings/board-minutes-${clubDates[16]}.md`]; return files; })() });
+  const { text: forgot, path } = clubMeeting(17, { 17: '### Next meeting' });
+  const { files } = clubMeeting(17);
+  const text = replaceOnce(forgot, '## 19:30 Europe/Oslo – Meeting end\n', '');
+  const both = check(text, path, { files });
   const missing = both.of('missing-section');
   assert.deepEqual(missing.map((d) => d.message.slice(0, d.message.indexOf(':'))), ['Missing section "Next meeting"', 'Missing section "Meeting end"']);
   assert.deepEqual(missing[0]!.range, missing[1]!.range);
   assert.deepEqual(missing.map((d) => both.actions(d)[0]!.title), ['Insert section "Next meeting"', 'Insert section "Meeting end"']);
+  const end = '*   [ ] @olav – order gravel\n\n';
+  assertFix(replaceOnce(text, end, `${end}$0`), replaceOnce(text, end, `${end}### Next meeting\n\n*   In two weeks.\n`), { path, files, title: 'Insert section "Next meeting"' });
+  assertFix(replaceOnce(text, end, `${end}$0`), replaceOnce(text, end, `${end}## 19:30 Europe/Oslo – Meeting end\n`), { path, files, title: 'Insert section "Meeting end"' });
 });

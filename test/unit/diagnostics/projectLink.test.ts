@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const fjord = (date: string, body: string) => `---\nlayout: post\ntitle: Fjord Trails volunteers ${date}\nmeeting_time: ${date} 18:00 UTC\n---\n# Minutes ${date}\n\n${body}`;
@@ -17,18 +18,23 @@ const newest = 'minutes/fjord-2025-02-19.md';
 const front = '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes 2024-11-15\n---\n';
 
 test('a misspelt project name gets the canonical text (the real 2024-02-10 typo)', () => {
-  const checked = check(`${front}\n1. [$0CPAN Metatata & Software Bills of Materials$0](https://github.com/orgs/CPAN-Security/projects/1)\n`);
+  const board1 = (text: string) => `${front}\n1. [${text}](https://github.com/orgs/CPAN-Security/projects/1)\n`;
+  const checked = check(board1('$0CPAN Metatata & Software Bills of Materials$0'));
   const [diagnostic] = checked.of('project-link');
-  assert.equal(checked.fixture.document.getText(diagnostic!.range), 'CPAN Metatata & Software Bills of Materials');
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.match(diagnostic!.message, /misspelling of project 1, "CPAN Metadata & Software Bills of Materials"/);
-  assert.match(checked.applyFix(diagnostic!), /1\. \[CPAN Metadata & Software Bills of Materials\]\(https:\/\/github\.com\/orgs\/CPAN-Security\/projects\/1\)/);
+  assertFix(board1('$0CPAN Metatata & Software Bills of Materials$0'), board1('CPAN Metadata & Software Bills of Materials'), { code: 'project-link' });
 });
 
 test('text naming another project than the number is reported with both ways out', () => {
-  const checked = check(`${front}\n2. [CPAN Privacy and Compliance](https://github.com/orgs/CPAN-Security/projects/3)\n`);
+  const item = (text: string, n: number) => `${front}\n2. [${text}](https://github.com/orgs/CPAN-Security/projects/${n})\n`;
+  const checked = check(item('CPAN Privacy and Compliance', 3));
   const [diagnostic] = checked.of('project-link');
   assert.match(diagnostic!.message, /"CPAN Privacy and Compliance" is project 9, but the link goes to project 3 \(CPAN Provenance & Supply Chain Security\)/);
   assert.deepEqual(checked.actions(diagnostic!).map((a) => a.title), ['Link to project 9 instead', 'Change the text to "CPAN Provenance & Supply Chain Security"']);
+  const marked = item('$0CPAN Privacy and Compliance$0', 3);
+  assertFix(marked, item('CPAN Privacy and Compliance', 9), { code: 'project-link', title: 'Link to project 9 instead' });
+  assertFix(marked, item('CPAN Provenance & Supply Chain Security', 3), { code: 'project-link', title: 'Change the text to "CPAN Provenance & Supply Chain Security"' });
 });
 
 test('a board linked nowhere else is information on the URL, not a warning: the group adds boards', () => {
@@ -58,16 +64,15 @@ test('a name learned from the minutes becomes current, and the built-in one an a
 });
 
 test('links in headings, to a view of the board, get the same checks as list items', () => {
-  const checked = check(
-    fjord('2025-02-19', `## Boards\n\n### [Trail Maintenance](${board(1, '/views/2')})\n\nGravel ordered.\n\n### [$0Bridge Repairs$0](${board(2, '/views/2')})\n\nNo news.\n\n### [Volunteer Onbaording](${board(4, '/views/1')}) ###\n`),
-    newest,
-    { files: history },
-  );
+  const boards = (bridge: string) =>
+    fjord('2025-02-19', `## Boards\n\n### [Trail Maintenance](${board(1, '/views/2')})\n\nGravel ordered.\n\n### ${bridge}\n\nNo news.\n\n### [Volunteer Onbaording](${board(4, '/views/1')}) ###\n`);
+  const marked = boards(`[$0Bridge Repairs$0](${board(2, '/views/2')})`);
+  const checked = check(marked, newest, { files: history });
   const [wrong, typo] = checked.of('project-link');
   assert.deepEqual(wrong!.range, checked.fixture.range);
   assert.match(wrong!.message, /"Bridge Repairs" is project 3, but the link goes to project 2 \(Hut Bookings\)/);
   // A view number belongs to its board: the fix links to the other board itself.
-  assert.match(checked.applyFix(wrong!, 'Link to project 3 instead'), /### \[Bridge Repairs\]\(https:\/\/github\.com\/orgs\/Fjord-Trails\/projects\/3\)\n/);
+  assertFix(marked, boards(`[Bridge Repairs](${board(3)})`), { path: newest, files: history, title: 'Link to project 3 instead' });
   assert.match(typo!.message, /"Volunteer Onbaording" looks like a misspelling of project 4, "Volunteer Onboarding"/);
   assert.equal(checked.of('project-link').length, 2);
 });
@@ -127,11 +132,12 @@ test('a board again in another section, another list, under its own heading or m
 });
 
 test('a board new to Minutes whose text misspells a known board is a warning, with the link to that board', () => {
-  const checked = check(fjord('2025-02-19', `## Boards\n\n5. [Hut Bokings](${board(12, '/views/1')})\n`), newest, { files: history });
+  const boards = (item: string) => fjord('2025-02-19', `## Boards\n\n5. ${item}\n`);
+  const checked = check(boards(`[Hut Bokings](${board(12, '/views/1')})`), newest, { files: history });
   const [diagnostic] = checked.of('project-link');
   assert.equal(diagnostic!.severity, DiagnosticSeverity.Warning);
   assert.match(diagnostic!.message, /"Hut Bokings" looks like a misspelling of project 2, "Hut Bookings", but the link goes to project 12, which Minutes has not seen before/);
-  assert.match(checked.applyFix(diagnostic!), /5\. \[Hut Bookings\]\(https:\/\/github\.com\/orgs\/Fjord-Trails\/projects\/2\)\n/);
+  assertFix(boards(`[Hut Bok$0ings](${board(12, '/views/1')})`), boards(`[Hut Bookings](${board(2)})`), { path: newest, files: history, code: 'project-link' });
 });
 
 test('a board new in the newest minutes is information there and known once two minutes link it', () => {

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const front = '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Minutes 2024-11-15\n---\n';
 
 test('time headings running backwards are reported on the later heading\'s time', () => {
-  const checked = check(`${front}\n## 15:30 UTC – Pre-meeting socializing\n\n## 16:00 UTC – Meeting start\n\n## $017:20 UTC$0 – Meeting end\n\n## 17:00 UTC – End\n`);
+  const checked = check(`${front}\n## 15:30 UTC – Pre-meeting socializing\n\n## 16:00 UTC – Meeting start\n\n## 17:20 UTC – Meeting end\n\n## $017:00 UTC$0 – End\n`);
   const [diagnostic, ...rest] = checked.of('time-order');
   assert.equal(rest.length, 0);
-  assert.equal(checked.fixture.document.getText(diagnostic!.range), '17:00 UTC');
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.match(diagnostic!.message, /earlier than the heading before it/);
 });
 
@@ -18,10 +19,11 @@ test('the corpus order (equal end times, 18:07 then 18:30) is fine', () => {
 });
 
 test('the start heading must agree with meeting_time; the fix rewrites the heading', () => {
-  const checked = check(`${front}\n## 16:30 UTC – Pre-meeting socializing\n## 17:00 UTC – Meeting start\n## 18:00 UTC – Meeting end\n`);
+  const headings = (start: string) => `${front}\n## 16:30 UTC – Pre-meeting socializing\n## ${start} – Meeting start\n## 18:00 UTC – Meeting end\n`;
+  const checked = check(headings('17:00 UTC'));
   const [diagnostic] = checked.of('time-order');
   assert.match(diagnostic!.message, /starts at 16:00 UTC by `meeting_time`, but this heading says 17:00 UTC/);
-  assert.match(checked.applyFix(diagnostic!), /## 16:00 UTC – Meeting start/);
+  assertFix(headings('$017:00$0 UTC'), headings('16:00 UTC'), { code: 'time-order' });
 });
 
 test('"Meeting begin" counts as the start, and a heading in another zone is compared as a moment', () => {
@@ -47,19 +49,23 @@ test('a start heading a few minutes after meeting_time is the actual start, in a
 });
 
 test('a start heading before meeting_time is reported, however close', () => {
-  const checked = check(board('2025-02-12 18:00:00 +01:00', '## $016:55$0 UTC – Meeting start\n'), 'meetings/board-minutes-2025-02-12.md');
+  const path = 'meetings/board-minutes-2025-02-12.md';
+  const february = (start: string) => board('2025-02-12 18:00:00 +01:00', `## ${start} UTC – Meeting start\n`);
+  const checked = check(february('$016:55$0'), path);
   const [diagnostic, ...rest] = checked.of('time-order');
   assert.equal(rest.length, 0);
   assert.deepEqual(diagnostic!.range, checked.fixture.range);
-  assert.match(checked.applyFix(diagnostic!), /## 17:00 UTC – Meeting start/);
+  assertFix(february('$016:55$0'), february('17:00'), { path, code: 'time-order' });
 });
 
 test('a start heading a whole hour late is a summer/winter slip, not a late start: reported with the right time', () => {
   // 18:00 in Oslo in July is 16:00 UTC; 17:00 UTC is the winter conversion.
-  const checked = check(board('2025-07-09 18:00:00 +02:00', '## 16:30 UTC – Pre-meeting coffee\n## 17:00 UTC – Meeting start\n'), 'meetings/board-minutes-2025-07-09.md');
+  const path = 'meetings/board-minutes-2025-07-09.md';
+  const july = (start: string) => board('2025-07-09 18:00:00 +02:00', `## 16:30 UTC – Pre-meeting coffee\n## ${start} UTC – Meeting start\n`);
+  const checked = check(july('$017:00$0'), path);
   const [diagnostic] = checked.of('time-order');
-  assert.equal(checked.fixture.document.getText(diagnostic!.range), '17:00');
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.match(diagnostic!.message, /but this heading says 17:00 UTC\. A whole hour off/);
-  assert.match(checked.applyFix(diagnostic!), /## 16:00 UTC – Meeting start/);
+  assertFix(july('$017:00$0'), july('16:00'), { path, code: 'time-order' });
   assert.equal(diagnostic!.severity, 2);
 });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const authors = readFileSync('test/fixtures/cpansec/_data/authors.yml', 'utf8');
@@ -13,20 +14,21 @@ const history = {
 };
 
 test('a misspelt member handle names the member and fixes the spelling', () => {
-  const checked = check(`${front}\n    - $0@stigsp$0 – [Pre-Release Disclosure](https://security.metacpan.org/docs/pre-release-disclosure.html)\n`, undefined, { files: history });
+  const item = (handle: string) => `${front}\n    - ${handle} – [Pre-Release Disclosure](https://security.metacpan.org/docs/pre-release-disclosure.html)\n`;
+  const checked = check(item('$0@stigsp$0'), undefined, { files: history });
   const [diagnostic, ...rest] = checked.of('unknown-handle');
   assert.equal(rest.length, 0);
-  assert.equal(checked.fixture.document.getText(diagnostic!.range), '@stigsp');
+  assert.deepEqual(diagnostic!.range, checked.fixture.range);
   assert.equal(diagnostic!.severity, 2);
   assert.equal(diagnostic!.message, "@stigsp is not a member's handle; it is likely a misspelling of @stigtsp (Stig Palmquist).");
   assert.equal(checked.actions(diagnostic!)[0]!.isPreferred, true);
-  assert.match(checked.applyFix(diagnostic!), /    - @stigtsp – \[Pre-Release/);
+  assertFix(item('$0@stigsp$0'), item('@stigtsp'), { files: history, code: 'unknown-handle' });
 });
 
 test('a nickname of a member is a likely typo; a loose near miss of a regular guest is mentioned as information', () => {
-  const checked = check(`${front}\n* @tina muller maintains a script\n1. @Tux and @Tim worked on Crypt::OpenSSL::PKCS12\n`, undefined, {
-    files: { ...history, 'meetings/cpansec-minutes-2024-03-27.md': '---\nlayout: single\n---\n- @timlegge\n', 'meetings/cpansec-minutes-2024-04-10.md': '---\nlayout: single\n---\n- @timlegge\n' },
-  });
+  const lines = (tina: string) => `${front}\n* ${tina} muller maintains a script\n1. @Tux and @Tim worked on Crypt::OpenSSL::PKCS12\n`;
+  const files = { ...history, 'meetings/cpansec-minutes-2024-03-27.md': '---\nlayout: single\n---\n- @timlegge\n', 'meetings/cpansec-minutes-2024-04-10.md': '---\nlayout: single\n---\n- @timlegge\n' };
+  const checked = check(lines('@tina'), undefined, { files });
   assert.deepEqual(
     checked.of('unknown-handle').map((d) => [checked.fixture.document.getText(d.range), d.severity, /misspelling of (@\w+)/.exec(d.message)?.[1]]),
     [
@@ -36,7 +38,7 @@ test('a nickname of a member is a likely typo; a loose near miss of a regular gu
   );
   const [tina] = checked.of('unknown-handle');
   assert.match(tina!.message, /@tinita \(not a member either, named in 2 minutes files\)/);
-  assert.match(checked.applyFix(tina!), /\* @tinita muller maintains/);
+  assertFix(lines('$0@tina$0'), lines('@tinita'), { files, code: 'unknown-handle' });
   assert.equal(checked.actions(tina!)[0]!.isPreferred, false, 'information is not the one right answer');
 });
 
@@ -96,7 +98,8 @@ const board3 = {
 const boardPath = 'minutes/board-minutes-2025-03-12.md';
 
 test("a member's handle misspelt in every recent minutes is still a likely typo, with the fix and how far it spread", () => {
-  const checked = check(`${boardFront}\n## Attendees\n- $0@margurite$0 (chair)\n- @okonkwo\n## Actions\n- [ ] @margurite to circulate the draft\n`, boardPath, { files: board3 });
+  const minutes = (chair: string) => `${boardFront}\n## Attendees\n- ${chair} (chair)\n- @okonkwo\n## Actions\n- [ ] @margurite to circulate the draft\n`;
+  const checked = check(minutes('$0@margurite$0'), boardPath, { files: board3 });
   const found = checked.of('unknown-handle');
   assert.deepEqual(checked.textsOf('unknown-handle'), ['@margurite', '@margurite']);
   const [first] = found;
@@ -105,7 +108,8 @@ test("a member's handle misspelt in every recent minutes is still a likely typo,
   assert.equal(first!.message, "@margurite is not a member's handle; it is likely a misspelling of @marguerite (Marguerite Blanc), and has spread to 4 minutes files.");
   assert.equal(checked.actions(first!)[0]!.title, 'Change to @marguerite');
   assert.equal(checked.actions(first!)[0]!.isPreferred, true);
-  assert.match(checked.applyFix(first!), /- @marguerite \(chair\)\n- @okonkwo\n## Actions\n- \[ \] @margurite to circulate/);
+  // One finding, one place: the same typo further down is its own finding.
+  assertFix(minutes('$0@margurite$0'), minutes('@marguerite'), { path: boardPath, files: board3, code: 'unknown-handle' });
 });
 
 test('a dropped, doubled or swapped letter, a case variant of a typo, or a near miss of an alias is flagged whatever its use', () => {
@@ -140,7 +144,7 @@ test("a very short handle a letter away from a member's may be someone else: inf
   );
   assert.equal(checked.actions(tim!)[0]!.isPreferred, false);
   assert.equal(tia!.severity, 3);
-  assert.match(checked.applyFix(tia!), /- @tim, @tib\n/);
+  assertFix(`${boardFront}\n- @tim, $0@tia$0\n`, `${boardFront}\n- @tim, @tib\n`, { path: boardPath, files: board3, code: 'unknown-handle' });
 });
 
 test('members close to each other are never flagged, and a handle as close to two members offers both', () => {
@@ -157,6 +161,9 @@ test('members close to each other are never flagged, and a handle as close to tw
       ['Change to @liana', false],
     ],
   );
+  const marked = `${boardFront}\n- @liang, @liana, $0@lian$0\n`;
+  assertFix(marked, `${boardFront}\n- @liang, @liana, @liang\n`, { path: boardPath, files: board3, title: 'Change to @liang' });
+  assertFix(marked, `${boardFront}\n- @liang, @liana, @liana\n`, { path: boardPath, files: board3, title: 'Change to @liana' });
 });
 
 test('members and aliases from .minutes.json are authoritative too', () => {

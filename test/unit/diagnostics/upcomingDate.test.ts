@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { assertFix } from '../../support/fixes';
 import { check } from '../../support/service';
 
 const january = '---\nlayout: single\n---\n# Minutes 2024-01-06\n';
 
 test("last year's number in the upcoming events (the real FOSDEM slip) is reported with the fix", () => {
-  const checked = check(`${january}\n### Events and deadlines\n\n1. FOSDEM, $02023-02-03$0 - 2023-02-04\n    - Attendees we know of: @stigtsp, @sjn\n`, 'meetings/cpansec-minutes-2024-01-06.md');
+  const path = 'meetings/cpansec-minutes-2024-01-06.md';
+  const events = (fosdem: string) => `${january}\n### Events and deadlines\n\n1. FOSDEM, ${fosdem}\n    - Attendees we know of: @stigtsp, @sjn\n`;
+  const checked = check(events('$02023-02-03$0 - 2023-02-04'), path);
   const [first, second, ...rest] = checked.of('upcoming-date');
   assert.equal(rest.length, 0);
-  assert.equal(checked.fixture.document.getText(first!.range), '2023-02-03');
+  assert.deepEqual(first!.range, checked.fixture.range);
   assert.match(first!.message, /2023-02-03 is before this meeting \(2024-01-06\), in a list of what is coming up: 2024-02-03 was probably meant/);
-  assert.match(checked.applyFix(first!), /1\. FOSDEM, 2024-02-03 - 2023-02-04/);
+  assertFix(events('$02023-02-03$0 - 2023-02-04'), events('2024-02-03 - 2023-02-04'), { path, code: 'upcoming-date' });
   assert.match(second!.message, /2024-02-04 was probably meant/);
 });
 
