@@ -2,15 +2,20 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startAdapter } from './adapter';
 import { nodeFileAccess } from './node/nodeFileAccess';
+import { createLifecycle } from './lifecycle';
+import { closeOnBrokenFraming } from './messageFraming';
 import { describeError } from './service/logger';
 
 /**
  * The Minutes language server: `minutes-language-server --stdio` (or `--node-ipc` from
  * VS Code). The transport is chosen from the command line by vscode-languageserver.
  */
-const connection = createConnection(ProposedFeatures.all);
+const lifecycle = createLifecycle();
+const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle.strategy });
 // A bug must cost one answer, never the server: log what escaped every guard and go on.
 process.on('uncaughtException', (error) => connection.console.error(`uncaught: ${describeError(error)}`));
 process.on('unhandledRejection', (error) => connection.console.error(`unhandled rejection: ${describeError(error)}`));
+lifecycle.listen(connection);
 startAdapter(connection, nodeFileAccess);
 connection.listen();
+if (process.argv.includes('--stdio')) closeOnBrokenFraming(process.stdin);
