@@ -1,14 +1,15 @@
 import {
+  CancellationToken,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   ErrorCodes,
   FileChangeType,
+  LSPErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
   type DidChangeWatchedFilesParams,
   type TextDocumentChangeEvent,
   type ClientCapabilities,
@@ -16,6 +17,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { RequestCancelledError, unlessCancelled } from './cancellation';
 import { normalizeSettings } from './node/settings';
 import type { FileAccess } from './workspace/fileAccess';
 import { Workspaces } from './workspace/workspaces';
@@ -63,12 +65,16 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     refreshDiagnostics();
   }, logger.info);
 
-  /** `errorData` rides on the error answer (diagnostics pulls pass `retriggerRequest: false`, so a failure does not loop). */
+  /**
+   * `errorData` rides on the error answer (diagnostics pulls pass `retriggerRequest: false`, so a failure does not loop).
+   * A request the client cancelled is answered RequestCancelled, as the LSP asks.
+   */
   function guard<P, R, D = void>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, errorData?: D) {
     return async (params: P, token: CancellationToken): Promise<R | ResponseError<D>> => {
       try {
         return await handler(params, token);
       } catch (error) {
+        if (error instanceof RequestCancelledError) return new ResponseError<D>(LSPErrorCodes.RequestCancelled, `Minutes: ${name} cancelled`);
         logger.error(`${name} failed`, error);
         return new ResponseError<D>(ErrorCodes.InternalError, `Minutes: ${name} failed: ${error instanceof Error ? error.message : String(error)}`, errorData);
       }
@@ -110,17 +116,18 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     return settings;
   }
 
-  async function analyse(uri: string) {
-    await stateChanges;
+  /** What a request on a document needs; a request cancelled meanwhile stops at the first wait after the cancel. */
+  async function analyse(uri: string, token = CancellationToken.None) {
+    await unlessCancelled(stateChanges, token);
     const document = documents.get(uri);
     if (!document) return null;
-    const { index, ready } = await workspaces.indexFor(uri);
-    await ready;
-    return { document, knowledge: index.knowledge(), settings: await settingsFor(uri), index };
+    const { index, ready } = await unlessCancelled(workspaces.indexFor(uri), token);
+    await unlessCancelled(ready, token);
+    return { document, knowledge: index.knowledge(), settings: await unlessCancelled(settingsFor(uri), token), index };
   }
 
-  async function diagnosticsFor(uri: string) {
-    const found = await analyse(uri);
+  async function diagnosticsFor(uri: string, token = CancellationToken.None) {
+    const found = await analyse(uri, token);
     if (!found) return [];
     const { document, knowledge, settings, index } = found;
     const kind = index.kindOf(uri);
@@ -258,7 +265,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
   connection.languages.diagnostics.on(
     guard(
       'diagnostics',
-      async (params) => ({ kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri) }),
+      async (params, token) => ({ kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri, token) }),
       { retriggerRequest: false },
     ),
   );
@@ -270,59 +277,59 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
       documents.get(uri)?.getText() ?? index.textOf(uri);
 
   connection.onCompletion(
-    guard('completion', async (params) => {
+    guard('completion', async (params, token) => {
       // A space only completes front-matter values; elsewhere it would open a list on every word.
       if (params.context?.triggerCharacter === ' ' && !(await inFrontMatter(params.textDocument.uri, params.position.line))) return [];
-      const found = await analyse(params.textDocument.uri);
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.completions(found.document, params.position, found.knowledge, found.settings) : [];
     }),
   );
 
   connection.onHover(
-    guard('hover', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('hover', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.hover(found.document, params.position, found.knowledge, found.settings) : null;
     }),
   );
 
   connection.onDocumentSymbol(
-    guard('document symbols', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('document symbols', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.documentSymbols(found.document, found.knowledge) : [];
     }),
   );
 
   connection.onFoldingRanges(
-    guard('folding ranges', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('folding ranges', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.foldingRanges(found.document, found.knowledge) : [];
     }),
   );
 
   connection.onDocumentLinks(
-    guard('document links', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('document links', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.documentLinks(found.document, found.knowledge) : [];
     }),
   );
 
   connection.onReferences(
-    guard('references', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('references', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.references(found.document, params.position, found.knowledge, textsOf(found.index)) : [];
     }),
   );
 
   connection.onPrepareRename(
-    guard('prepare rename', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('prepare rename', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.prepareRename(found.document, params.position, found.knowledge) : null;
     }),
   );
 
   connection.onRenameRequest(
-    guard('rename', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('rename', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       return found ? service.rename(found.document, params.position, params.newName, found.knowledge, textsOf(found.index)) : null;
     }),
   );
@@ -415,8 +422,8 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
   }
 
   connection.onCodeAction(
-    guard('code actions', async (params) => {
-      const found = await analyse(params.textDocument.uri);
+    guard('code actions', async (params, token) => {
+      const found = await analyse(params.textDocument.uri, token);
       if (!found) return [];
       return service.codeActions(found.document, params.range, params.context, found.knowledge, found.settings);
     }),
