@@ -50,18 +50,25 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
   let clientReady: () => void = () => undefined;
   const initialized = new Promise<void>((resolve) => (clientReady = resolve));
 
+  // The read starts at once; progress is shown once the client has made a place for it.
   const workspaces = new Workspaces(files, async (root, scan) => {
-    const progress = capabilities.window?.workDoneProgress ? await initialized.then(() => connection.window.createWorkDoneProgress()).catch(() => null) : null;
-    progress?.begin('Minutes: reading the workspace', undefined, root, false);
     const started = Date.now();
+    const progress = capabilities.window?.workDoneProgress ? initialized.then(() => connection.window.createWorkDoneProgress()).catch(() => null) : Promise.resolve(null);
+    void progress.then((reporter) => {
+      if (!reporter) return;
+      reporter.begin('Minutes: reading the workspace', undefined, root, false);
+      scan.onProgress = (count) => reporter.report(`${count} files`);
+    });
+    void scan.basics.then(() => logger.info(`read the configuration and _data of ${root} in ${Date.now() - started} ms`));
     try {
-      const read = await scan((count) => progress?.report(`${count} files`));
+      const read = await scan.done;
       logger.info(`read ${read} files of ${root} in ${Date.now() - started} ms`);
     } catch (error) {
       logger.error(`reading ${root} failed`, error);
     } finally {
-      progress?.done();
+      void progress.then((reporter) => reporter?.done());
     }
+    // What waited for the whole workspace (findings that compare files) is now known.
     refreshDiagnostics();
   }, logger.info);
 
@@ -117,12 +124,16 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
   }
 
   /** What a request on a document needs; a request cancelled meanwhile stops at the first wait after the cancel. */
-  async function analyse(uri: string, token = CancellationToken.None) {
+  /**
+   * A document with what it is judged by. `needs: 'file'` answers once the configuration,
+   * `_data/` and the document's folder are read; 'workspace' (references, rename) once every file is.
+   */
+  async function analyse(uri: string, token = CancellationToken.None, needs: 'file' | 'workspace' = 'file') {
     await unlessCancelled(stateChanges, token);
     const document = documents.get(uri);
     if (!document) return null;
-    const { index, ready } = await unlessCancelled(workspaces.indexFor(uri), token);
-    await unlessCancelled(ready, token);
+    const { index, basicsFor, ready } = await unlessCancelled(workspaces.indexFor(uri), token);
+    await unlessCancelled(needs === 'workspace' ? ready : basicsFor(uri.slice(0, uri.lastIndexOf('/'))), token);
     return { document, knowledge: index.knowledge(), settings: await unlessCancelled(settingsFor(uri), token), index };
   }
 
@@ -315,7 +326,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
 
   connection.onReferences(
     guard('references', async (params, token) => {
-      const found = await analyse(params.textDocument.uri, token);
+      const found = await analyse(params.textDocument.uri, token, 'workspace');
       return found ? service.references(found.document, params.position, found.knowledge, textsOf(found.index)) : [];
     }),
   );
@@ -329,7 +340,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
 
   connection.onRenameRequest(
     guard('rename', async (params, token) => {
-      const found = await analyse(params.textDocument.uri, token);
+      const found = await analyse(params.textDocument.uri, token, 'workspace');
       return found ? service.rename(found.document, params.position, params.newName, found.knowledge, textsOf(found.index)) : null;
     }),
   );

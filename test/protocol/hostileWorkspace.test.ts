@@ -105,7 +105,7 @@ test('New Meeting never edits outside the root: a configured index page above it
     const server = await start(root, { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
     const edited: string[] = [];
     server.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
-      for (const change of params.edit.documentChanges ?? []) edited.push('kind' in change ? change.uri : change.textDocument.uri);
+      for (const change of params.edit.documentChanges ?? []) edited.push('textDocument' in change ? change.textDocument.uri : 'uri' in change ? change.uri : change.newUri);
       return { applied: true };
     });
     const result = (await server.connection.sendRequest('workspace/executeCommand', { command: 'minutes.newMeeting', arguments: [] })) as { uri: string } | null;

@@ -4,7 +4,7 @@ import { nodeFileAccess, uriOf } from './nodeFileAccess';
 /** The CLI's sites: read through the same file access and scan as the server's, without progress. */
 export function cliWorkspaces(): Workspaces {
   return new Workspaces(nodeFileAccess, async (_root, scan) => {
-    await scan(() => undefined);
+    await scan.done;
   });
 }
 

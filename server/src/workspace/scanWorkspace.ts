@@ -1,5 +1,5 @@
 import type { WorkspaceIndex } from '../service';
-import { childUri, describeUnread, parentUri, type FileAccess, type ReadLimits } from './fileAccess';
+import { childUri, describeUnread, isInside, parentUri, type FileAccess, type ReadLimits } from './fileAccess';
 
 /** Folders never worth reading: dependencies, build output, caches. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '_site', 'vendor', '.jekyll-cache', '.sass-cache', '.bundle']);
@@ -38,30 +38,99 @@ export interface ScanOptions {
   /** Read subfolders too (a marked root, or a folder the user named). */
   readonly recursive: boolean;
   readonly maxBytes: number;
-  /** Called after each folder with the count of files read so far. */
-  readonly progress?: (read: number) => void;
   /** Called for a file the index wanted but that was not read for a reason worth telling. */
   readonly skipped?: (uri: string, message: string) => void;
   /** Checked between folders: a scan of a removed root stops. */
   readonly cancelled?: () => boolean;
 }
 
+/** Folders read right after the first files: what a diagnosis needs before any other minutes (`_data/authors.yml`). */
+const BASIC_FOLDERS = ['_data'];
+
 /**
- * Reads a workspace into its index, the files that decide what counts first, then folder
- * by folder (the shallowest first, so `meetings/` comes before deep asset trees), handing
- * the event loop back between folders so requests are answered during a large scan.
- * Returns how many files were read.
+ * Reads a workspace into its index in the order a user feels: the files that decide what
+ * counts (`.minutes.json`, `_config.yml`) and `_data/` first — then `basics` settles, and an
+ * opened file can be diagnosed —, then folder by folder, the shallowest first, a folder an
+ * opened file is in before any other (`prioritize`). The event loop gets a turn between
+ * folders, so requests are answered during a large scan.
  */
-export async function scanWorkspace(files: FileAccess, index: WorkspaceIndex, options: ScanOptions): Promise<number> {
-  const root = index.rootUri;
-  let read = 0;
-  for (const name of FIRST_FILES) if (await readInto(files, index, childUri(root, name), options)) read++;
-  for await (const batch of filesByFolder(files, root, options.recursive, options.cancelled)) {
-    for (const uri of batch) if (!FIRST_FILES.some((name) => uri === childUri(root, name)) && (await readInto(files, index, uri, options))) read++;
-    options.progress?.(read);
+export class WorkspaceScan {
+  /** Settles once the first files and `_data/` are read. */
+  readonly basics: Promise<void>;
+  /** Settles with the count of files read when the whole scan is over. */
+  readonly done: Promise<number>;
+  /** Called after each folder with the count of files read so far (set by whoever shows progress). */
+  onProgress: (read: number) => void = () => undefined;
+  private readonly visited = new Set<string>();
+  private readonly urgent: string[] = [];
+  private readonly pending: string[] = [];
+  private readonly waiting = new Map<string, (() => void)[]>();
+  private finished = false;
+  private read = 0;
+  private basicsRead: () => void = () => undefined;
+
+  constructor(
+    private readonly files: FileAccess,
+    private readonly index: WorkspaceIndex,
+    private readonly options: ScanOptions,
+  ) {
+    this.basics = new Promise((resolve) => (this.basicsRead = resolve));
+    this.done = this.run().finally(() => {
+      // Even a failed read ends: what was read is all there will be.
+      this.index.setComplete(true);
+      this.finished = true;
+      this.basicsRead();
+      for (const wake of [...this.waiting.values()].flat()) wake();
+      this.waiting.clear();
+    });
   }
-  return read;
+
+  /** Reads a folder before the others still pending; settles when it has been read (or the scan is over). */
+  prioritize(folderUri: string): Promise<void> {
+    const folder = folderUri.replace(/\/$/, '');
+    if (this.finished || this.visited.has(folder) || !isInside(this.index.rootUri, folder)) return Promise.resolve();
+    // Below the root without subfolders, only the root itself is ever read.
+    if (!this.options.recursive && folder !== this.index.rootUri.replace(/\/$/, '')) return Promise.resolve();
+    this.urgent.push(folder);
+    return new Promise((resolve) => this.waiting.set(folder, [...(this.waiting.get(folder) ?? []), resolve]));
+  }
+
+  private async run(): Promise<number> {
+    const root = this.index.rootUri.replace(/\/$/, '');
+    this.index.setComplete(false);
+    for (const name of FIRST_FILES) if (await readInto(this.files, this.index, childUri(root, name), this.options)) this.read++;
+    if (this.options.recursive) for (const name of BASIC_FOLDERS) await this.readFolder(childUri(root, name));
+    this.basicsRead();
+    this.pending.push(root);
+    while (!this.options.cancelled?.()) {
+      const folder = this.urgent.shift() ?? this.pending.shift();
+      if (folder === undefined) break;
+      if (this.visited.has(folder)) continue;
+      await this.readFolder(folder);
+      this.onProgress(this.read);
+      await yieldToEventLoop();
+    }
+    return this.read;
+  }
+
+  private async readFolder(folder: string): Promise<void> {
+    this.visited.add(folder);
+    const root = this.index.rootUri.replace(/\/$/, '');
+    const entries = [...(await this.files.list(folder))].sort(byName);
+    for (const entry of entries) {
+      const uri = childUri(folder, entry.name);
+      if (entry.type === 'folder') {
+        if (this.options.recursive && !SKIPPED_FOLDERS.has(entry.name)) this.pending.push(uri);
+      } else if (entry.type === 'file' && !(folder === root && FIRST_FILES.includes(entry.name))) {
+        if (await readInto(this.files, this.index, uri, this.options)) this.read++;
+      }
+    }
+    for (const wake of this.waiting.get(folder) ?? []) wake();
+    this.waiting.delete(folder);
+  }
 }
+
+const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /**
  * The files under a folder, one folder at a time, the shallowest first (so `meetings/` comes
@@ -73,7 +142,7 @@ export async function* filesByFolder(files: FileAccess, folderUri: string, recur
   const pending = [folderUri.replace(/\/$/, '')];
   while (pending.length > 0 && !cancelled?.()) {
     const folder = pending.shift()!;
-    const entries = [...(await files.list(folder))].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = [...(await files.list(folder))].sort(byName);
     const batch: string[] = [];
     for (const entry of entries) {
       if (entry.type === 'folder') {

@@ -1,17 +1,22 @@
 import { RULE_CODES, WorkspaceIndex } from '../service';
 import { isInside, type FileAccess } from './fileAccess';
-import { findSiteRoot, readInto, scanWorkspace, type ScanOptions } from './scanWorkspace';
+import { findSiteRoot, readInto, WorkspaceScan, type ScanOptions } from './scanWorkspace';
 
 export interface WorkspaceEntry {
   readonly index: WorkspaceIndex;
   /** Settles when the first full read of the root is over. */
   readonly ready: Promise<void>;
+  /**
+   * Settles when what a file in `folderUri` needs first has been read: the configuration and
+   * `_data/`. That folder is read next, before any other still pending.
+   */
+  basicsFor(folderUri: string): Promise<void>;
 }
 
-/** What the owner of the workspaces is told while a root is read. */
-export interface ScanReporter {
-  (root: string, scan: (progress: (read: number) => void) => Promise<number>): Promise<void>;
-}
+/** Told when a root starts being read; settles when its owner is done with the read (progress shown, diagnostics refreshed). */
+export type ScanReporter = (root: string, scan: WorkspaceScan) => Promise<void>;
+
+const settled: WorkspaceEntry['basicsFor'] = () => Promise.resolve();
 
 const UNTITLED = 'untitled:';
 
@@ -21,7 +26,7 @@ const UNTITLED = 'untitled:';
  * read with its subfolders only when it is marked as a site root.
  */
 export class Workspaces {
-  private readonly entries = new Map<string, WorkspaceEntry & { removed: boolean }>();
+  private readonly entries = new Map<string, WorkspaceEntry & { removed?: boolean }>();
   /** A file's folder → the root found for it, so the search runs once per folder. */
   private readonly sitesFound = new Map<string, Promise<WorkspaceEntry>>();
 
@@ -37,8 +42,20 @@ export class Workspaces {
     const existing = this.entries.get(root);
     if (existing) return existing;
     const index = new WorkspaceIndex(root, RULE_CODES);
-    const entry = { index, removed: false, ready: Promise.resolve() };
-    entry.ready = this.onScan(root, (progress) => scanWorkspace(this.files, index, this.scanOptions(index, { recursive, progress, cancelled: () => entry.removed })));
+    let removed = false;
+    const scan = new WorkspaceScan(this.files, index, this.scanOptions(index, { recursive, cancelled: () => removed }));
+    const entry = {
+      index,
+      ready: this.onScan(root, scan),
+      basicsFor: async (folderUri: string) => {
+        // The folder is read next, for what completion and hovers know; the answer does not wait for it.
+        void scan.prioritize(folderUri);
+        await scan.basics;
+      },
+      set removed(value: boolean) {
+        removed = value;
+      },
+    };
     this.entries.set(root, entry);
     return entry;
   }
@@ -61,7 +78,7 @@ export class Workspaces {
     if (!/^[a-z][\w+.-]*:\/\//i.test(uri)) {
       // Untitled documents: judged with an empty workspace.
       let untitled = this.entries.get(UNTITLED);
-      if (!untitled) this.entries.set(UNTITLED, (untitled = { index: new WorkspaceIndex(UNTITLED, RULE_CODES), ready: Promise.resolve(), removed: false }));
+      if (!untitled) this.entries.set(UNTITLED, (untitled = { index: new WorkspaceIndex(UNTITLED, RULE_CODES), ready: Promise.resolve(), basicsFor: settled }));
       return untitled;
     }
     const folder = named?.folder ? uri.replace(/\/$/, '') : uri.slice(0, uri.lastIndexOf('/'));

@@ -133,6 +133,11 @@ export interface WorkspaceKnowledge {
   readonly staleActionAfter: number;
   /** Files larger than this are not read or checked. */
   readonly maxFileBytes: number;
+  /**
+   * Whether every file of the workspace has been read. A server diagnoses an opened file
+   * before that; findings that compare it with the other minutes wait until it is true.
+   */
+  readonly complete: boolean;
 }
 
 /** Settings a client passes (VS Code's `minutes.*`), per resource. */

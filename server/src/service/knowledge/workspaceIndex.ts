@@ -42,6 +42,8 @@ export class WorkspaceIndex {
   private config: MinutesConfig = {};
   private configTemplateTexts = new Map<string, string>();
   private version = 0;
+  /** An index filled by hand (the CLI's tests, the bench) is complete; a scan says otherwise while it reads. */
+  private complete = true;
   private compiled: { config: MinutesConfig; ignore: Minimatch[]; minutes: Minimatch[] } | null = null;
   private snapshot: WorkspaceKnowledge | null = null;
 
@@ -219,7 +221,18 @@ export class WorkspaceIndex {
       site: { url: this.jekyll.siteUrl ?? null, pretty: !!this.jekyll.prettyPermalinks },
       staleActionAfter: this.config.actionItems?.staleAfter ?? DEFAULT_STALE_ACTION_AFTER,
       maxFileBytes: this.maxFileBytes,
+      complete: this.complete,
     };
+  }
+
+  /**
+   * Whether the first full read of the workspace is over: until then the knowledge is
+   * partial, and findings that compare a file with the other minutes wait.
+   */
+  setComplete(complete: boolean): void {
+    if (this.complete === complete) return;
+    this.complete = complete;
+    this.changed();
   }
 
   /** The last text read of a minutes file or index page (not of other pages), or null. */
