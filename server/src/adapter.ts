@@ -263,12 +263,10 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
       const uri = event.document.uri;
       service.forget(uri);
       settingsCache.delete(uri);
-      // A file closed unsaved that is not on disk (a draft never saved, or deleted meanwhile) is no longer minutes.
+      // Closed, the file is what the disk holds again: changes not saved are dropped, and a
+      // draft never saved (or deleted meanwhile) is no longer minutes.
       const { index } = await workspaces.indexFor(uri);
-      if (!uri.startsWith('untitled:') && index.kindOf(uri) && !(await workspaces.exists(uri))) {
-        index.remove(uri);
-        refreshDiagnostics();
-      }
+      if (!uri.startsWith('untitled:') && (await workspaces.refresh(index, uri))) refreshDiagnostics();
       if (!pullDiagnostics) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     }),
   );

@@ -44,13 +44,16 @@ function mentions(context: DocumentContext, key: string, readText: ReadText): { 
   const uris = new Set([context.model.uri, ...context.knowledge.minutesFiles.map((f) => f.uri)]);
   const found: { uri: string; range: Range }[] = [];
   for (const uri of uris) {
-    const model = uri === context.model.uri ? context.model : parseOther(uri, readText);
-    if (!model) continue;
-    const lineStarts = uri === context.model.uri ? model.lineStarts : computeLineStarts(model.text);
-    for (const handle of model.handles) {
-      if (handle.name.toLowerCase() !== key) continue;
-      found.push({ uri, range: { start: positionAt(lineStarts, handle.span.start), end: positionAt(lineStarts, handle.span.end) } });
-    }
+    const own = uri === context.model.uri;
+    // The index keeps every file's handles with their places: only a file that mentions this one is read.
+    const known = own ? context.model.handles : context.knowledge.mentionsIn(uri);
+    const handles = known ?? parseOther(uri, readText)?.handles ?? [];
+    const matching = handles.filter((handle) => handle.name.toLowerCase() === key);
+    if (matching.length === 0) continue;
+    const text = own ? null : readText(uri);
+    if (!own && text === null) continue;
+    const lineStarts = own ? context.model.lineStarts : computeLineStarts(text!);
+    for (const handle of matching) found.push({ uri, range: { start: positionAt(lineStarts, handle.span.start), end: positionAt(lineStarts, handle.span.end) } });
   }
   return found;
 }

@@ -1,4 +1,5 @@
 import type { Span } from '../parse/model';
+import type { HandleRef } from '../parse/model';
 import type { ActionItemsModel, ActionOccurrence, TrackedActionItem } from './actionItems';
 
 /** A diagnostic severity as users write it in settings and the config file. */
@@ -125,6 +126,11 @@ export interface WorkspaceKnowledge {
   readonly indexPage: string | null;
   /** Action items followed across the minutes (worked out on first use). */
   actionItems(): ActionItemsModel;
+  /**
+   * The handles of a minutes file as last read (the editor's text when it is open), with
+   * their places in that text, or null when the index does not hold the file.
+   */
+  mentionsIn(uri: string): readonly HandleRef[] | null;
   /** The tracked item that the item with `key` in the file `uri` belongs to, and its meetings as far as that file. */
   actionHistory(uri: string, key: string): { readonly item: TrackedActionItem; readonly upTo: readonly ActionOccurrence[] } | null;
   /** Where the site is published (`_config.yml` `url` + `baseurl`), and whether pages end in `/`. */

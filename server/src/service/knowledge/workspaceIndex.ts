@@ -2,6 +2,7 @@ import { Minimatch } from 'minimatch';
 import { parseMinutes } from '../parse/parseMinutes';
 import { parseAuthors, type AuthorsData } from './authors';
 import { CONFIG_FILE_NAME, parseMinutesConfig, type MinutesConfig } from './config';
+import type { HandleRef } from '../parse/model';
 import { trackActionItems, type ActionItemsModel, type ActionOccurrence, type TrackedActionItem } from './actionItems';
 import { dateOfMinutes, factsOfMinutes, sameFacts, type MinutesFacts } from './fileFacts';
 import type { MinutesModel } from '../parse/model';
@@ -35,6 +36,8 @@ export class WorkspaceIndex {
   private readonly markdownDates = new Map<string, string | null>();
   /** The text of every minutes file and index page read: references, rename and New Meeting use it without touching the disk. */
   private readonly texts = new Map<string, string>();
+  /** Each minutes file's handles with their places in that text: references and rename need no parse. */
+  private readonly mentions = new Map<string, readonly HandleRef[]>();
   private readonly templates = new Map<string, MinutesTemplate>();
   private readonly problems = new Map<string, KnowledgeProblem[]>();
   private authors: AuthorsData = { members: [], problems: [] };
@@ -115,7 +118,7 @@ export class WorkspaceIndex {
 
   remove(uri: string): void {
     // Every map forgets it: a deleted draft left in one stays "unlisted" on the index page.
-    const known = [this.minutes.delete(uri), this.templates.delete(uri), this.markdownDates.delete(uri), this.problems.delete(uri), this.texts.delete(uri)];
+    const known = [this.minutes.delete(uri), this.templates.delete(uri), this.markdownDates.delete(uri), this.problems.delete(uri), this.texts.delete(uri), this.mentions.delete(uri)];
     if (known.some(Boolean)) this.changed();
     const kind = this.kindOf(uri);
     if (kind === 'config') this.config = {};
@@ -132,6 +135,7 @@ export class WorkspaceIndex {
     const uri = model.uri;
     if (this.kindOf(uri) !== 'markdown' || !this.minutes.has(uri)) return false;
     const facts = factsOfMinutes(model);
+    this.mentions.set(uri, model.handles);
     if (sameFacts(this.minutes.get(uri)!, facts)) {
       // Lines moved (typing above an item): the live action items point to the new lines; the knowledge stays.
       this.minutes.set(uri, facts);
@@ -155,6 +159,7 @@ export class WorkspaceIndex {
     }
     this.texts.set(uri, text);
     const model = parseMinutes(text, uri, 0);
+    this.mentions.set(uri, model.handles);
     this.minutes.set(uri, factsOfMinutes(model));
     this.markdownDates.set(uri, dateOfMinutes(model));
   }
@@ -209,6 +214,7 @@ export class WorkspaceIndex {
       isMinutesPath: (uri) => this.isMinutesPath(uri),
       indexPage,
       actionItems: () => (tracked ??= trackActionItems(files)),
+      mentionsIn: (uri) => this.mentions.get(uri) ?? null,
       actionHistory: (uri, key) => {
         if (!history) {
           history = new Map();
