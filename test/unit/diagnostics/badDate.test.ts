@@ -42,6 +42,9 @@ test('no zone: a warning with "Add UTC"; trailing FIXME: removed by its fix', ()
   const path = 'meetings/cpansec-minutes-2024-03-27.md';
   const missing = assertFix(page('March 27th, 2024 $017:00$0'), page('March 27th, 2024 17:00 UTC'), { path, code: 'bad-date', title: 'Add UTC' });
   assert.match(missing.message, /No time zone/);
+  // In a quoted value the zone goes inside the quotes.
+  assertFix(page('"March 27th, 2024 $017:00$0"'), page('"March 27th, 2024 17:00 UTC"'), { path, code: 'bad-date', title: 'Add UTC' });
+  assertFix(page("'March 27th, 2024 $017:00$0'"), page("'March 27th, 2024 17:00 UTC'"), { path, code: 'bad-date', title: 'Add UTC' });
   assertFix(page('March 27th, 2024 17:00 UTC $0FIXME$0'), page('March 27th, 2024 17:00 UTC'), { path, code: 'bad-date' });
 });
 

@@ -56,6 +56,11 @@ function valueTextStart(entry: FrontMatterEntry): number {
   return entry.valueSpan.start + (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE' ? 1 : 0);
 }
 
+/** Where the value's characters end: before the closing quote of a quoted scalar. */
+function valueTextEnd(entry: FrontMatterEntry): number {
+  return entry.valueSpan.end - (valueTextStart(entry) - entry.valueSpan.start);
+}
+
 function usedWithFailingFilter(context: DocumentContext, key: string): boolean {
   return context.model.liquid.some((liquid) => liquid.variables.includes(`page.${key}`) && FAILING_FILTERS.test(liquid.source));
 }
@@ -114,7 +119,7 @@ function fixesFor(context: DocumentContext, note: TimeNote, entry: FrontMatterEn
     case 'ignored-text':
       return [replaceSpan(context, `Remove "${note.text ?? context.textOf(span)}"`, widenToSpace(context, span), '')];
     case 'no-zone':
-      return evaluation.time ? [replaceSpan(context, 'Add UTC', { start: entry.valueSpan.end, end: entry.valueSpan.end }, ' UTC')] : [];
+      return evaluation.time ? [replaceSpan(context, 'Add UTC', { start: valueTextEnd(entry), end: valueTextEnd(entry) }, ' UTC')] : [];
     case 'ignored-zone':
     case 'fixed-offset': {
       // The moment the writer meant: the wall time in the zone they named.
