@@ -14,7 +14,9 @@ const history = {
 };
 
 test('a misspelt member handle names the member and fixes the spelling', () => {
-  const item = (handle: string) => `${front}\n    - ${handle} – [Pre-Release Disclosure](https://security.metacpan.org/docs/pre-release-disclosure.html)\n`;
+  // The real 2024-01-06 line, a sub-item of its board (on its own, four spaces make it code).
+  const item = (handle: string) =>
+    `${front}\n6. [CPANSec Governance, Policy & Funding](https://github.com/orgs/CPAN-Security/projects/7)\n    - ${handle} – [Pre-Release Disclosure](https://security.metacpan.org/docs/pre-release-disclosure.html)\n`;
   const checked = check(item('$0@stigsp$0'), undefined, { files: history });
   const [diagnostic, ...rest] = checked.of('unknown-handle');
   assert.equal(rest.length, 0);
