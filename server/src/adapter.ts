@@ -21,8 +21,10 @@ import { RequestCancelledError, unlessCancelled } from './cancellation';
 import { normalizeSettings } from './node/settings';
 import type { FileAccess } from './workspace/fileAccess';
 import { Workspaces } from './workspace/workspaces';
+import { currentHour, documentReport, lean, resultIdOf, type ResultBasis } from './diagnosticReports';
+import { WorkspaceReports } from './workspaceReports';
 import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './shared/protocol';
-import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings, type ReadText, type WorkspaceIndex } from './service';
+import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings, type ReadText, type WorkspaceIndex, type WorkspaceKnowledge } from './service';
 import { describeError } from './service/logger';
 
 /** Files whose change alters what Minutes knows; the client watches them. */
@@ -76,10 +78,10 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
    * `errorData` rides on the error answer (diagnostics pulls pass `retriggerRequest: false`, so a failure does not loop).
    * A request the client cancelled is answered RequestCancelled, as the LSP asks.
    */
-  function guard<P, R, D = void>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, errorData?: D) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<D>> => {
+  function guard<P, R, D = void, E extends unknown[] = []>(name: string, handler: (params: P, token: CancellationToken, ...rest: E) => R | Promise<R>, errorData?: D) {
+    return async (params: P, token: CancellationToken, ...rest: E): Promise<R | ResponseError<D>> => {
       try {
-        return await handler(params, token);
+        return await handler(params, token, ...rest);
       } catch (error) {
         if (error instanceof RequestCancelledError) return new ResponseError<D>(LSPErrorCodes.RequestCancelled, `Minutes: ${name} cancelled`);
         logger.error(`${name} failed`, error);
@@ -137,16 +139,23 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     return { document, knowledge: index.knowledge(), settings: await unlessCancelled(settingsFor(uri), token), index };
   }
 
-  async function diagnosticsFor(uri: string, token = CancellationToken.None) {
-    const found = await analyse(uri, token);
-    if (!found) return [];
-    const { document, knowledge, settings, index } = found;
-    const kind = index.kindOf(uri);
+  type Analysed = NonNullable<Awaited<ReturnType<typeof analyse>>>;
+
+  function diagnosticsOf({ document, knowledge, settings, index }: Analysed) {
+    const kind = index.kindOf(document.uri);
     if (kind === 'authors' || kind === 'config' || kind === 'jekyll-config') {
-      return service.knowledgeDiagnostics(uri, document.getText(), knowledge, settings);
+      return service.knowledgeDiagnostics(document.uri, document.getText(), knowledge, settings);
     }
     return service.diagnostics(document, knowledge, settings);
   }
+
+  async function diagnosticsFor(uri: string, token = CancellationToken.None) {
+    const found = await analyse(uri, token);
+    return found ? lean(diagnosticsOf(found)) : [];
+  }
+
+  let settingsGeneration = 0;
+  const basisOf = (knowledge: WorkspaceKnowledge): ResultBasis => ({ knowledge: knowledge.version, settings: settingsGeneration, hour: currentHour() });
 
   /** After knowledge or settings change: pull clients re-ask, push clients get new lists. */
   function refreshDiagnostics(): void {
@@ -181,7 +190,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(pullDiagnostics ? { diagnosticProvider: { interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         completionProvider: { triggerCharacters: ['@', '[', '/', '#', '(', ' '], resolveProvider: false },
         hoverProvider: true,
@@ -218,6 +227,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
   connection.onDidChangeConfiguration(
     guardNotification('configuration change', () => {
       settingsCache.clear();
+      settingsGeneration++;
       refreshDiagnostics();
     }),
   );
@@ -274,9 +284,23 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
   connection.languages.diagnostics.on(
     guard(
       'diagnostics',
-      async (params, token) => ({ kind: DocumentDiagnosticReportKind.Full, items: await diagnosticsFor(params.textDocument.uri, token) }),
+      async (params, token) => {
+        const found = await analyse(params.textDocument.uri, token);
+        if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        const resultId = resultIdOf(found.document.version, basisOf(found.knowledge));
+        return params.previousResultId === resultId ? documentReport([], resultId, resultId) : documentReport(diagnosticsOf(found), resultId, undefined);
+      },
       { retriggerRequest: false },
     ),
+  );
+
+  const workspaceReports = new WorkspaceReports(service, workspaces, {
+    isOpen: (uri) => !!documents.get(uri),
+    settingsFor,
+    basisOf,
+  });
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace diagnostics', (params, token, _workDone, resultProgress) => workspaceReports.report(params, token, resultProgress), { retriggerRequest: false }),
   );
 
   /** A workspace file's text: the editor's when it is open, else the one last read (no disk read on a request). */

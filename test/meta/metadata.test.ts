@@ -54,7 +54,8 @@ test('every setting is scoped, described, documented in the README and read by t
   assert.deepEqual(read, names.filter((n) => n !== 'minutes.trace.server'));
   assert.deepEqual(settings['minutes.hoverTimeZones']!.default, DEFAULT_HOVER_ZONES);
   const custom = normalizeSettings({ severity: { placeholder: 'off', nonsense: 'loud' }, hoverTimeZones: ['Asia/Tokyo', 'Mars/Base'], readerTimeZone: 'Europe/Oslo', buildTimeZone: 'nowhere' });
-  assert.deepEqual(custom, { severity: { placeholder: 'off' }, hoverTimeZones: ['Asia/Tokyo'], readerTimeZone: 'Europe/Oslo', buildTimeZone: '' });
+  assert.deepEqual(custom, { severity: { placeholder: 'off' }, hoverTimeZones: ['Asia/Tokyo'], readerTimeZone: 'Europe/Oslo', buildTimeZone: '', problems: 'workspace' });
+  assert.equal(normalizeSettings({ problems: 'openFiles' }).problems, 'openFiles');
 });
 
 test('commands are contributed with the Minutes category, served by the server and named in the README', () => {

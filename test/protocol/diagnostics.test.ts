@@ -76,7 +76,7 @@ test('capabilities are declared honestly: pull provider only for pull clients', 
   const pull = await spawnServer(SITE, PULL_CAPABILITIES);
   const push = await spawnServer(SITE, PUSH_CAPABILITIES);
   try {
-    assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: false });
+    assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });
     assert.equal(push.initializeResult.capabilities.diagnosticProvider, undefined);
     assert.deepEqual(pull.initializeResult.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll.minutes'], resolveProvider: false });
   } finally {

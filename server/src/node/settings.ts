@@ -25,5 +25,6 @@ export function normalizeSettings(raw: unknown): MinutesSettings {
     hoverTimeZones: zones.length > 0 ? zones : DEFAULT_SETTINGS.hoverTimeZones,
     readerTimeZone: zone(section.readerTimeZone),
     buildTimeZone: zone(section.buildTimeZone),
+    problems: section.problems === 'openFiles' ? 'openFiles' : 'workspace',
   };
 }

@@ -110,6 +110,11 @@ export class Workspaces {
     return [...this.entries.values()].map((entry) => entry.index);
   }
 
+  /** Every root's entry (untitled documents' empty workspace left out). */
+  roots(): WorkspaceEntry[] {
+    return [...this.entries].filter(([root]) => root !== UNTITLED).map(([, entry]) => entry);
+  }
+
   /**
    * Reads a file the index uses again (after a change on disk), or forgets it when it is
    * gone. Returns whether the index read or forgot something.

@@ -154,6 +154,8 @@ export interface MinutesSettings {
   readonly readerTimeZone: string;
   /** Overrides the build zone Jekyll uses; empty to take it from `_config.yml`. */
   readonly buildTimeZone: string;
+  /** Which files' problems an editor is sent: every minutes file of the workspace, or the open ones. */
+  readonly problems: 'workspace' | 'openFiles';
 }
 
 export const DEFAULT_HOVER_ZONES: readonly string[] = [
@@ -170,4 +172,5 @@ export const DEFAULT_SETTINGS: MinutesSettings = {
   hoverTimeZones: DEFAULT_HOVER_ZONES,
   readerTimeZone: '',
   buildTimeZone: '',
+  problems: 'workspace',
 };
