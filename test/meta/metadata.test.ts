@@ -1,18 +1,17 @@
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { normalizeSettings } from '../../server/src/node/settings';
 import { Commands } from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS, RULE_CODES, RULES } from '../../server/src/service';
 import { DEFAULT_HOVER_ZONES } from '../../server/src/service/knowledge/types';
+import { codesTable, DEFAULT_SEVERITY_NAMES, readmeCodesTable, schemaSeverityDefinition, schemaSeverityProperties, severitySettings } from './ruleDocs';
 
 /** package.json, the README, the config schema and the code must tell one story. */
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const schema = JSON.parse(readFileSync('server/schema/minutes.schema.json', 'utf8'));
 const readme = readFileSync('README.md', 'utf8');
 const settings = pkg.contributes.configuration.properties as Record<string, { default: unknown; scope: string; markdownDescription: string; properties?: Record<string, { markdownDescription: string; enum: string[]; enumDescriptions: string[] }> }>;
-const SEVERITY_NAMES: Record<number, string> = { [DiagnosticSeverity.Error]: 'error', [DiagnosticSeverity.Warning]: 'warning', [DiagnosticSeverity.Information]: 'information', [DiagnosticSeverity.Hint]: 'hint' };
 
 function readmeTable(name: string): string[][] {
   const start = readme.indexOf(`<!-- ${name}:start -->`);
@@ -25,19 +24,28 @@ function readmeTable(name: string): string[][] {
     .map((line) => line.split(' | ').map((cell) => cell.replace(/^\| /, '').replace(/ \|$/, '').trim()));
 }
 
-test('every diagnostic code is in the settings, the config schema and the README, with one description', () => {
-  const severityProperties = settings['minutes.severity']!.properties!;
-  assert.deepEqual(Object.keys(severityProperties).sort(), [...RULE_CODES].sort());
-  assert.deepEqual(Object.keys(schema.properties.severity.properties).sort(), [...RULE_CODES].sort());
-  const table = readmeTable('codes');
-  assert.deepEqual(table.map((row) => row[0]!.replace(/`/g, '')).sort(), [...RULE_CODES].sort());
+/** The codes whose generated entry is missing, left over or different ([] when the file is up to date). */
+function staleCodes(written: Record<string, unknown> | undefined, generated: Record<string, unknown>): string[] {
+  const codes = new Set([...Object.keys(written ?? {}), ...Object.keys(generated)]);
+  return [...codes].filter((code) => JSON.stringify(written?.[code]) !== JSON.stringify(generated[code]));
+}
+
+test('the severity settings, the config schema and the README codes table are what `npm run docs` writes from the rule table', () => {
+  const stale = (what: string) => `${what} is stale: run \`npm run docs\` to write it from the rule table (server/src/service/features/diagnostics/rules.ts)`;
+  assert.deepEqual(staleCodes(settings['minutes.severity']!.properties, severitySettings()), [], stale('package.json minutes.severity'));
+  assert.deepEqual(staleCodes(schema.properties.severity.properties, schemaSeverityProperties()), [], stale('server/schema/minutes.schema.json severity'));
+  assert.deepEqual(schema.$defs?.severity, schemaSeverityDefinition(), stale('server/schema/minutes.schema.json $defs.severity'));
+  assert.ok(readmeCodesTable(readme) === codesTable(), stale("README.md's codes table"));
+});
+
+test('every code is one rule of the table, with a description for the docs', () => {
+  const codes = RULES.map((rule) => rule.code);
+  assert.deepEqual(RULE_CODES, codes);
+  assert.equal(new Set(codes).size, codes.length, 'codes are unique');
   for (const rule of RULES) {
-    const row = table.find((r) => r[0] === `\`${rule.code}\``)!;
-    assert.equal(row[1], SEVERITY_NAMES[rule.defaultSeverity], `${rule.code} default in README`);
-    assert.equal(row[2], rule.description, `${rule.code} description in README`);
-    assert.equal(severityProperties[rule.code]!.markdownDescription, rule.description, `${rule.code} description in package.json`);
-    assert.equal(schema.properties.severity.properties[rule.code].description, rule.description, `${rule.code} description in the schema`);
-    assert.deepEqual(severityProperties[rule.code]!.enum, ['error', 'warning', 'information', 'hint', 'off']);
+    assert.match(rule.code, /^[a-z]+(?:-[a-z]+)*$/, rule.code);
+    assert.ok(rule.description.length > 20 && !rule.description.includes('|') && !rule.description.includes('\n'), `${rule.code}: one line, fit for a table cell`);
+    assert.ok(rule.defaultSeverity in DEFAULT_SEVERITY_NAMES, rule.code);
   }
 });
 

@@ -9,6 +9,24 @@ import type { FrontMatterEntry, MinutesModel, Span, TextDate } from './parse/mod
 import { onLines } from './parse/tokensByLine';
 import { evaluateJekyllTime, rubyValueOfScalar, type BuildSettings, type JekyllTimeEvaluation } from './time';
 
+/**
+ * Facts about the whole document that checks limited to some lines or to the headings may
+ * read, each only when the check declares it (see `Check` in features/diagnostics/rule.ts):
+ * the findings kept after an edit stay right while the declared facts stay the same.
+ */
+export type DocumentFact = 'meetingTime' | 'meetingDate' | 'isUpcoming' | 'layout' | 'eol';
+
+const FACT_KEYS: { readonly [F in DocumentFact]: (context: DocumentContext) => string } = {
+  meetingTime: (context) => context.meetingTime?.toISO() ?? '',
+  meetingDate: (context) => context.meetingDate?.toISODate() ?? '',
+  isUpcoming: (context) => String(context.isUpcoming),
+  // The layout is learned from the knowledge for this file and its date.
+  layout: (context) => context.meetingDate?.toISODate() ?? '',
+  eol: (context) => context.eol,
+};
+
+export const DOCUMENT_FACTS = Object.keys(FACT_KEYS) as readonly DocumentFact[];
+
 const FILE_NAME_DATE = /(\d{4})-(\d{2})-(\d{2})[^/]*$/;
 const HEADING_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/;
 
@@ -55,14 +73,14 @@ export class DocumentContext {
     return new DocumentContext(view, this.knowledge, this.settings, this.now, { kind: this.kind, evaluated: this.evaluated, memo: this.memo });
   }
 
-  /**
-   * The document-wide facts rules may use besides the knowledge, the settings, the front
-   * matter and (where they say so) the headings: findings kept after an edit stay right
-   * while this key stays the same.
-   */
-  get lineRuleFacts(): string {
-    const { meetingTime, meetingDate } = this;
-    return [this.kind, meetingTime?.toISO() ?? '', meetingDate?.toISODate() ?? '', this.isUpcoming, this.build.buildZone, this.model.eol].join('|');
+  /** What a document-wide fact is compared by between two versions of the document (with the same knowledge and settings). */
+  factKey(fact: DocumentFact): string {
+    return FACT_KEYS[fact](this);
+  }
+
+  /** The line ending the document uses, for text that fixes insert. */
+  get eol(): MinutesModel['eol'] {
+    return this.model.eol;
   }
 
   /** The zone Jekyll builds in: the user's override, else `_config.yml`, else UTC. */

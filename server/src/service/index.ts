@@ -12,7 +12,6 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DocumentContext } from './documentContext';
 import { DEFAULT_SETTINGS } from './knowledge/types';
 import { actionItemsReport, type ActionItemsQuery } from './features/actionItems';
@@ -27,11 +26,10 @@ import { planNewMeeting, type NewMeetingPlan } from './features/newMeeting';
 import { documentSymbols, foldingRanges } from './features/structure';
 import type { ActionItemsResult, MeetingTimesResult } from '../shared/protocol';
 import type { ActionItemsModel } from './knowledge/actionItems';
-import { diagnose, SOURCE, type Diagnosis } from './features/diagnostics/diagnose';
+import { diagnose, diagnoseKnowledgeFile, SOURCE, stillHolds, type Diagnosis } from './features/diagnostics/diagnose';
 import { RULES } from './features/diagnostics/rules';
 import type { MinutesSettings, WorkspaceKnowledge } from './knowledge/types';
 import { silentLogger, type Logger } from './logger';
-import { computeLineStarts, positionAt } from './parse/lines';
 import type { MinutesModel } from './parse/model';
 import { parseMinutes, type LineTokenCache } from './parse/parseMinutes';
 import { reparseMinutes, type ModelPatch } from './parse/reparse';
@@ -69,11 +67,8 @@ export interface MinutesServiceOptions {
   readonly clock?: () => Date;
 }
 
-/** Problems in the files Minutes learns from are reported under this code, on those files. */
-const KNOWLEDGE_FILE_CODE = 'knowledge-file';
-
 /** All diagnostic codes, for validating configuration. */
-export const RULE_CODES: readonly string[] = [...RULES.map((rule) => rule.code), KNOWLEDGE_FILE_CODE];
+export const RULE_CODES: readonly string[] = RULES.map((rule) => rule.code);
 
 /**
  * The Minutes language service: text and workspace knowledge in, LSP types out. It owns
@@ -114,7 +109,7 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
     const context = new DocumentContext(entry.model, knowledge, settings, clock());
     const last = entry.diagnosis;
     // Asked again for the same version (pull after push, code actions): the same answer.
-    if (last && last.version === entry.model.version && last.knowledge === knowledge && last.settings === settings && last.facts === context.lineRuleFacts) {
+    if (last && stillHolds(last, context)) {
       return [...last.diagnostics];
     }
     const after = entry.patch && last ? { previous: last, patch: entry.patch } : null;
@@ -136,18 +131,7 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
 
     /** Problems in a knowledge file (`_data/authors.yml`, `.minutes.json`, `_config.yml`) as diagnostics. */
     knowledgeDiagnostics(uri: string, text: string, knowledge: WorkspaceKnowledge, settings: MinutesSettings): Diagnostic[] {
-      const configured = settings.severity[KNOWLEDGE_FILE_CODE] ?? knowledge.severities.get(KNOWLEDGE_FILE_CODE);
-      if (configured === 'off') return [];
-      const lineStarts = computeLineStarts(text);
-      return knowledge.problems
-        .filter((problem) => problem.uri === uri)
-        .map((problem) => ({
-          range: { start: positionAt(lineStarts, problem.span.start), end: positionAt(lineStarts, problem.span.end) },
-          severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
-          code: KNOWLEDGE_FILE_CODE,
-          source: SOURCE,
-          message: problem.message,
-        }));
+      return diagnoseKnowledgeFile(uri, text, knowledge, settings, logger);
     },
 
     completions(document: TextDocumentLike, position: Position, knowledge: WorkspaceKnowledge, settings: MinutesSettings): CompletionItem[] {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { createMinutesService, DEFAULT_SETTINGS } from '../../../server/src/service';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createMinutesService, DEFAULT_SETTINGS, RULES, type WorkspaceKnowledge } from '../../../server/src/service';
 import { SITE, workspaceIndex } from '../../support/service';
 
 const authors = readFileSync('test/fixtures/cpansec/_data/authors.yml', 'utf8');
@@ -24,6 +25,21 @@ test("CPANSec's stray top-level `bio:` is reported on _data/authors.yml itself",
   assert.deepEqual(diagnostics[0]!.range, { start: { line: 3, character: 0 }, end: { line: 3, character: 3 } });
   assert.match(String(diagnostics[0]!.message), /Is it meant to be indented under `cpansec`\?/);
   assert.equal(diagnostics[0]!.code, 'knowledge-file');
+  assert.equal(diagnostics[0]!.severity, DiagnosticSeverity.Warning);
+});
+
+test('the knowledge-file severity is configured like any other code: in the settings, then in .minutes.json', () => {
+  const service = createMinutesService();
+  const broken = 'sjn:\n  name: "Salve\n';
+  const severities = (knowledge: WorkspaceKnowledge, severity: Record<string, 'information' | 'off'> = {}) =>
+    service.knowledgeDiagnostics(AUTHORS, broken, knowledge, { ...DEFAULT_SETTINGS, severity }).map((d) => d.severity);
+  const plain = workspaceIndex({ '_data/authors.yml': broken }).knowledge();
+  assert.deepEqual(severities(plain), [DiagnosticSeverity.Error]);
+  assert.deepEqual(severities(plain, { 'knowledge-file': 'information' }), [DiagnosticSeverity.Information]);
+  assert.deepEqual(severities(plain, { 'knowledge-file': 'off' }), []);
+  const configured = workspaceIndex({ '_data/authors.yml': broken, '.minutes.json': '{ "severity": { "knowledge-file": "information" } }' }).knowledge();
+  assert.deepEqual(severities(configured), [DiagnosticSeverity.Information]);
+  assert.deepEqual(severities(configured, { 'knowledge-file': 'off' }), []);
 });
 
 test('a broken authors file is reported and the members known before stay in use', () => {
@@ -48,7 +64,7 @@ test('.minutes.json adds members, projects, zones and severities; a broken one k
   const messages = knowledge.problems.filter((p) => p.uri === CONFIG).map((p) => p.message);
   assert.deepEqual(messages, [
     'The severity of `placeholder` must be one of error, warning, information, hint, off.',
-    '`no-such-code` is not a Minutes diagnostic code (front-matter, bad-date, date-mismatch, weekday-mismatch, timezone-mismatch, time-order, missing-section, unknown-handle, attendance, project-link, placeholder, next-meeting, upcoming-date, stale-action, index, minutes-link, knowledge-file).',
+    `\`no-such-code\` is not a Minutes diagnostic code (${RULES.map((rule) => rule.code).join(', ')}).`,
     '`timeZones.build` must be an IANA zone name such as Europe/Oslo, or UTC.',
   ]);
   index.update(CONFIG, '{ "severity": ');

@@ -1,13 +1,19 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { DocumentContext } from '../../documentContext';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { DOCUMENT_FACTS, type DocumentContext, type DocumentFact } from '../../documentContext';
+import type { DocumentKind } from '../../documentKind';
 import type { MinutesSettings, SeverityName, WorkspaceKnowledge } from '../../knowledge/types';
 import type { Logger } from '../../logger';
+import { computeLineStarts, positionAt } from '../../parse/lines';
+import type { Span } from '../../parse/model';
 import type { ModelPatch } from '../../parse/reparse';
 import { byPosition, carryOver, touches } from './carryOver';
-import type { DiagnosticData, Finding, Rule, RuleCode } from './rule';
-import { RULES } from './rules';
+import type { Check, DiagnosticData, Finding, Reporter, Rule } from './rule';
+import { RULES, type RuleCode } from './rules';
 
 export const SOURCE = 'minutes';
+
+/** The rule table as one type, so its rules narrow to document and knowledge-file rules. */
+const TABLE: readonly Rule<RuleCode>[] = RULES;
 
 const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -21,25 +27,30 @@ export interface Diagnosis {
   readonly version: number;
   readonly knowledge: WorkspaceKnowledge;
   readonly settings: MinutesSettings;
-  /** `DocumentContext.lineRuleFacts` when the findings were made. */
-  readonly facts: string;
+  readonly kind: DocumentKind;
+  /** The document-wide facts when the findings were made (`DocumentContext.factKey`). */
+  readonly facts: ReadonlyMap<DocumentFact, string>;
   /** Every finding, as returned. */
   readonly diagnostics: readonly Diagnostic[];
-  /** Each rule's findings: from `check`, and from `checkLines` in position order. */
-  readonly byRule: ReadonlyMap<RuleCode, RuleFindings>;
+  /** Each rule's findings, check by check (line checks' in position order). */
+  readonly byRule: ReadonlyMap<RuleCode, readonly (readonly Diagnostic[])[]>;
 }
 
-interface RuleFindings {
-  readonly whole: readonly Diagnostic[];
-  readonly lines: readonly Diagnostic[];
+/** What a check may keep from the previous version, with the model's patch. */
+interface Kept {
+  readonly patch: ModelPatch;
+  readonly previous: readonly Diagnostic[];
+  /** The document with only the changed lines' inline tokens. */
+  readonly changedLines: DocumentContext;
 }
 
 /**
  * Runs every rule that applies to the document. After an edit that patched the model, with
- * the same knowledge, settings and document-wide facts as the previous diagnosis, rules keep
- * what their declared dependencies allow (see `Rule`): line findings away from the changed
- * lines, and findings that depend on the headings when no heading changed. A rule that throws
- * is logged and skipped, so one bug never hides the other findings.
+ * the same knowledge, settings and document kind as the previous diagnosis, each check keeps
+ * what its scope allows while the facts it declares are unchanged (see `Check`): line
+ * findings away from the changed lines, and findings that depend on the headings when no
+ * heading changed. A rule that throws is logged and skipped, so one bug never hides the
+ * other findings.
  */
 export function diagnose(
   context: DocumentContext,
@@ -48,61 +59,110 @@ export function diagnose(
 ): { diagnostics: Diagnostic[]; diagnosis: Diagnosis | null } {
   const kind = context.kind;
   if (kind !== 'minutes' && kind !== 'index') return { diagnostics: [], diagnosis: null };
-  const facts = context.lineRuleFacts;
+  const facts = factsOf(context);
   const reusable =
     after &&
     after.previous.version === after.patch.previousVersion &&
     after.previous.knowledge === context.knowledge &&
     after.previous.settings === context.settings &&
-    after.previous.facts === facts
+    after.previous.kind === kind
       ? after
       : null;
-  const patch = reusable?.patch ?? null;
-  const changedLines = patch ? context.restrictedTo(patch.firstLine, patch.lastLine) : null;
-  const uri = context.model.uri;
+  const changedLines = reusable ? context.restrictedTo(reusable.patch.firstLine, reusable.patch.lastLine) : null;
+  const range = (span: Span) => context.range(span);
   const diagnostics: Diagnostic[] = [];
-  const byRule = new Map<RuleCode, RuleFindings>();
-  for (const rule of RULES) {
-    if (!rule.appliesTo.includes(kind)) continue;
-    const configured = configuredSeverity(context, rule.code);
+  const byRule = new Map<RuleCode, (readonly Diagnostic[])[]>();
+  for (const rule of TABLE) {
+    if (!('checks' in rule) || !rule.appliesTo.includes(kind)) continue;
+    const configured = configuredSeverity(context.settings, context.knowledge, rule.code);
     if (configured === 'off') continue;
+    const run: Run = (where, check) => runCheck(rule, (report) => check(where, report), range, configured, logger, where.model.uri);
     const previous = reusable?.previous.byRule.get(rule.code);
-    const run = (where: DocumentContext, check: Rule['check']) => (check ? runCheck(where, rule, check, configured, logger) : []);
-
-    const keepWhole = patch && previous && rule.checkDependsOnHeadings && !patch.headingsChanged && !previous.whole.some((d) => touches(d, patch, uri));
-    const whole = keepWhole ? carryOver(previous.whole, patch, [], uri) : run(context, rule.check);
-    const keepLines = patch && changedLines && previous && !(rule.linesDependOnSections && patch.headingsChanged);
-    const lines = keepLines ? carryOver(previous.lines, patch, run(changedLines, rule.checkLines).sort(byPosition), uri) : run(context, rule.checkLines).sort(byPosition);
-
-    byRule.set(rule.code, { whole, lines });
+    const found = rule.checks.map((check, index) => {
+      const before = previous?.[index];
+      const kept =
+        reusable && changedLines && before && check.facts.every((fact) => reusable.previous.facts.get(fact) === facts.get(fact))
+          ? { patch: reusable.patch, previous: before, changedLines }
+          : null;
+      return findings(check, context, kept, run);
+    });
+    byRule.set(rule.code, found);
     // Not spread into push: a rule may report 100,000 findings, more than a call takes arguments.
-    for (const diagnostic of whole) diagnostics.push(diagnostic);
-    for (const diagnostic of lines) diagnostics.push(diagnostic);
+    for (const list of found) for (const diagnostic of list) diagnostics.push(diagnostic);
   }
-  const diagnosis = { version: context.model.version, knowledge: context.knowledge, settings: context.settings, facts, diagnostics, byRule };
+  const diagnosis = { version: context.model.version, knowledge: context.knowledge, settings: context.settings, kind, facts, diagnostics, byRule };
   return { diagnostics, diagnosis };
 }
 
-function runCheck(context: DocumentContext, rule: Rule, check: NonNullable<Rule['check']>, configured: SeverityName | undefined, logger: Logger): Diagnostic[] {
+/** Whether a diagnosis still answers for this context: the same version, knowledge, settings, kind and facts. */
+export function stillHolds(diagnosis: Diagnosis, context: DocumentContext): boolean {
+  if (diagnosis.version !== context.model.version || diagnosis.knowledge !== context.knowledge || diagnosis.settings !== context.settings) return false;
+  if (diagnosis.kind !== context.kind) return false;
+  return DOCUMENT_FACTS.every((fact) => diagnosis.facts.get(fact) === context.factKey(fact));
+}
+
+/** Every fact, not only the ones checks declare: `stillHolds` also tells a clock that moved on (an agenda whose meeting has begun). */
+function factsOf(context: DocumentContext): Map<DocumentFact, string> {
+  return new Map(DOCUMENT_FACTS.map((fact) => [fact, context.factKey(fact)]));
+}
+
+/** Runs a check on the whole document or on its changed lines. */
+type Run = (where: DocumentContext, check: (context: DocumentContext, report: Reporter) => void) => Diagnostic[];
+
+/** One check's findings: kept from the previous version where its scope allows, found afresh elsewhere. */
+function findings(check: Check, context: DocumentContext, kept: Kept | null, run: Run): readonly Diagnostic[] {
+  const uri = context.model.uri;
+  switch (check.scope) {
+    case 'document':
+      return run(context, check.run);
+    case 'headings':
+      if (kept && !kept.patch.headingsChanged && !kept.previous.some((d) => touches(d, kept.patch, uri))) return carryOver(kept.previous, kept.patch, [], uri);
+      return run(context, check.run);
+    case 'section-lines':
+      if (kept && !kept.patch.headingsChanged) return carryOver(kept.previous, kept.patch, run(kept.changedLines, check.run).sort(byPosition), uri);
+      return run(context, check.run).sort(byPosition);
+    case 'lines':
+      if (kept) return carryOver(kept.previous, kept.patch, run(kept.changedLines, check.run).sort(byPosition), uri);
+      return run(context, check.run).sort(byPosition);
+    default:
+      return check satisfies never;
+  }
+}
+
+/** Problems in a knowledge file (`_data/authors.yml`, `.minutes.json`, `_config.yml`), from the rules on those files. */
+export function diagnoseKnowledgeFile(uri: string, text: string, knowledge: WorkspaceKnowledge, settings: MinutesSettings, logger: Logger): Diagnostic[] {
+  const lineStarts = computeLineStarts(text);
+  const range = (span: Span): Range => ({ start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) });
+  const diagnostics: Diagnostic[] = [];
+  for (const rule of TABLE) {
+    if (!('checkKnowledgeFile' in rule)) continue;
+    const configured = configuredSeverity(settings, knowledge, rule.code);
+    if (configured === 'off') continue;
+    diagnostics.push(...runCheck(rule, (report) => rule.checkKnowledgeFile({ uri, knowledge }, report), range, configured, logger, uri));
+  }
+  return diagnostics;
+}
+
+function runCheck(rule: Rule, check: (report: Reporter) => void, range: (span: Span) => Range, configured: SeverityName | undefined, logger: Logger, uri: string): Diagnostic[] {
   const found: Diagnostic[] = [];
   try {
-    check.call(rule, context, (finding) => found.push(toDiagnostic(context, rule, finding, configured)));
+    check((finding) => found.push(toDiagnostic(range, rule, finding, configured)));
   } catch (error) {
-    logger.error(`rule ${rule.code} failed on ${context.model.uri}`, error);
+    logger.error(`rule ${rule.code} failed on ${uri}`, error);
   }
   return found;
 }
 
 /** The user's setting wins over the workspace config file, which wins over the rule's default. */
-function configuredSeverity(context: DocumentContext, code: string): SeverityName | undefined {
-  return context.settings.severity[code] ?? context.knowledge.severities.get(code);
+function configuredSeverity(settings: MinutesSettings, knowledge: WorkspaceKnowledge, code: string): SeverityName | undefined {
+  return settings.severity[code] ?? knowledge.severities.get(code);
 }
 
-function toDiagnostic(context: DocumentContext, rule: Rule, finding: Finding, configured: SeverityName | undefined): Diagnostic {
+function toDiagnostic(range: (span: Span) => Range, rule: Rule, finding: Finding, configured: SeverityName | undefined): Diagnostic {
   const severity = configured && configured !== 'off' ? SEVERITIES[configured] : (finding.severity ?? rule.defaultSeverity);
   const data: DiagnosticData = { fixes: finding.fixes ?? [] };
   const diagnostic: Diagnostic = {
-    range: context.range({ start: finding.start, end: Math.max(finding.end, finding.start) }),
+    range: range({ start: finding.start, end: Math.max(finding.end, finding.start) }),
     severity,
     code: rule.code,
     source: SOURCE,

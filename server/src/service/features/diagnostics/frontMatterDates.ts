@@ -1,12 +1,12 @@
-import type { DocumentContext } from '../../documentContext';
 import type { TextDate } from '../../parse/model';
 import { scanDates } from '../../parse/textDates';
+import type { LinesContext } from './rule';
 
 /** Front-matter values that hold a date people read (and may write a weekday into). */
 const DATED_KEYS = ['meeting_time', 'next_meeting_time', 'title'];
 
 /** Dates written in the front matter's dated values, positioned in the document. */
-export function frontMatterDates(context: DocumentContext): TextDate[] {
+export function frontMatterDates(context: LinesContext<never>): TextDate[] {
   const dates: TextDate[] = [];
   for (const key of DATED_KEYS) {
     const entry = context.entry(key);

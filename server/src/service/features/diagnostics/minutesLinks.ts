@@ -1,9 +1,8 @@
-import type { DocumentContext } from '../../documentContext';
 import type { MinutesFileInfo } from '../../knowledge/types';
 import type { LinkRef } from '../../parse/model';
 import { scanDates } from '../../parse/textDates';
 import { replaceSpan } from './fixes';
-import type { Reporter } from './rule';
+import type { LinesContext, Reporter } from './rule';
 
 /** A relative link to what looks like a minutes file (`cpansec-minutes-2024-01-06.md`, or its `.html`). */
 const MINUTES_TARGET = /^(?![a-z][\w+.-]*:)[^?#]*minutes[^/?#]*\.(?:md|html)(?:[?#].*)?$/i;
@@ -17,7 +16,7 @@ export interface MinutesLink {
 }
 
 /** The document's links to minutes files, resolved against the document and the site root. */
-export function minutesLinks(context: DocumentContext): MinutesLink[] {
+export function minutesLinks(context: LinesContext<never>): MinutesLink[] {
   const files = new Map(context.knowledge.minutesFiles.map((file) => [file.uri, file]));
   const found: MinutesLink[] = [];
   for (const link of context.model.links) {
@@ -43,7 +42,7 @@ function resolveTarget(target: string, documentUri: string, rootUri: string): st
  * Links to minutes files that do not exist, or whose label's date is not the linked file's.
  * The index page and minutes both have such lists (the index, and "Approve previous minutes").
  */
-export function checkMinutesLinks(context: DocumentContext, report: Reporter): void {
+export function checkMinutesLinks(context: LinesContext<never>, report: Reporter): void {
   const known = context.knowledge.minutesFiles;
   for (const { link, uri, file } of minutesLinks(context)) {
     const label = labelDate(link.text);

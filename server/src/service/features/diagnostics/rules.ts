@@ -4,6 +4,7 @@ import { badDateRule } from './rules/badDate';
 import { dateMismatchRule } from './rules/dateMismatch';
 import { frontMatterRule } from './rules/frontMatter';
 import { indexRule } from './rules/indexPage';
+import { knowledgeFileRule } from './rules/knowledgeFile';
 import { minutesLinkRule } from './rules/minutesLink';
 import { missingSectionRule } from './rules/missingSection';
 import { nextMeetingRule } from './rules/nextMeeting';
@@ -17,7 +18,7 @@ import { upcomingDateRule } from './rules/upcomingDate';
 import { weekdayMismatchRule } from './rules/weekdayMismatch';
 
 /** Every diagnostic rule, one per code, in the order their findings are listed. */
-export const RULES: readonly Rule[] = [
+export const RULES = [
   frontMatterRule,
   badDateRule,
   dateMismatchRule,
@@ -34,4 +35,8 @@ export const RULES: readonly Rule[] = [
   staleActionRule,
   indexRule,
   minutesLinkRule,
-];
+  knowledgeFileRule,
+] as const satisfies readonly Rule[];
+
+/** The diagnostic codes: a public contract (users set severities and turn checks off by code). */
+export type RuleCode = (typeof RULES)[number]['code'];

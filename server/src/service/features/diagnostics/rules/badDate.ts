@@ -4,7 +4,7 @@ import type { DocumentContext } from '../../../documentContext';
 import type { FrontMatterEntry, Span } from '../../../parse/model';
 import type { JekyllTimeEvaluation, TimeNote } from '../../../time';
 import { replaceSpan } from '../fixes';
-import type { Fix, Reporter, Rule } from '../rule';
+import { defineRule, documentCheck, type Fix, type Reporter } from '../rule';
 
 const DATE_KEYS = ['meeting_time', 'next_meeting_time'];
 /** Filters that call Jekyll's `time()`, which fails the build on a value it cannot read. */
@@ -32,23 +32,25 @@ const REPORTED: Partial<Record<TimeNote['kind'], DiagnosticSeverity>> = {
  * on the value fails the whole site build, a warning where Jekyll silently publishes
  * something other than what was written (ignored zone, no zone, Feb 30, FIXME…).
  */
-export const badDateRule: Rule = {
+export const badDateRule = defineRule({
   code: 'bad-date',
   defaultSeverity: DiagnosticSeverity.Error,
   description:
     'A `meeting_time`/`next_meeting_time` Jekyll cannot parse (the site build fails) or silently publishes differently (ignored zone, no zone, rollover, trailing text).',
   appliesTo: ['minutes', 'index'],
-  check(context, report) {
-    for (const key of DATE_KEYS) {
-      const entry = context.entry(key);
-      const evaluation = context.evaluate(key);
-      if (!entry || !evaluation) continue;
-      const start = valueTextStart(entry);
-      if (evaluation.buildError) reportFailure(context, key, entry, evaluation, start, report);
-      else reportNotes(context, key, entry, evaluation, start, report);
-    }
-  },
-};
+  checks: [
+    documentCheck((context, report) => {
+      for (const key of DATE_KEYS) {
+        const entry = context.entry(key);
+        const evaluation = context.evaluate(key);
+        if (!entry || !evaluation) continue;
+        const start = valueTextStart(entry);
+        if (evaluation.buildError) reportFailure(context, key, entry, evaluation, start, report);
+        else reportNotes(context, key, entry, evaluation, start, report);
+      }
+    }),
+  ],
+});
 
 /** Where the value's characters begin: after the opening quote of a quoted scalar. */
 function valueTextStart(entry: FrontMatterEntry): number {

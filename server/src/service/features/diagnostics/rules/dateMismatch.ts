@@ -5,7 +5,7 @@ import type { TextDate } from '../../../parse/model';
 import { frontMatterDates } from '../frontMatterDates';
 import { replaceSpan } from '../fixes';
 import { firstOnOrAfter } from '../../../parse/tokensByLine';
-import type { Fix, Reporter, Rule } from '../rule';
+import { defineRule, documentCheck, lineCheck, type Fix, type LinesContext, type Reporter } from '../rule';
 import { readTimeanddateLink } from '../../timeanddateLink';
 
 const TIME_LINE = /\*\*Time\*\*/;
@@ -14,41 +14,43 @@ const TIME_LINE = /\*\*Time\*\*/;
  * The title, the `# Minutes YYYY-MM-DD` heading, the "Time" line and the file name all
  * name the meeting's date; `meeting_time` (what the page renders) is the reference.
  */
-export const dateMismatchRule: Rule = {
+export const dateMismatchRule = defineRule({
   code: 'date-mismatch',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'The date in the title, the `# Minutes` heading, the "Time" line or the file name disagrees with `meeting_time`.',
   appliesTo: ['minutes'],
-  check(context, report) {
-    const meeting = context.meetingTime;
-    if (!meeting) return;
-    const day = isoDay(meeting);
-    const titleDates = frontMatterDates(context).filter((d) => isInEntry(context, 'title', d));
-    for (const date of titleDates) checkDate(context, date, day, 'The title', report);
-    const heading = context.model.headings.find((h) => h.level === 1);
-    if (heading) {
-      const dates = context.model.dates;
-      for (let i = firstOnOrAfter(dates, heading.line); i < dates.length && dates[i]!.line === heading.line; i++) {
-        checkDate(context, dates[i]!, day, 'The heading', report);
+  checks: [
+    documentCheck((context, report) => {
+      const meeting = context.meetingTime;
+      if (!meeting) return;
+      const day = isoDay(meeting);
+      const titleDates = frontMatterDates(context).filter((d) => isInEntry(context, 'title', d));
+      for (const date of titleDates) checkDate(context, date, day, 'The title', report);
+      const heading = context.model.headings.find((h) => h.level === 1);
+      if (heading) {
+        const dates = context.model.dates;
+        for (let i = firstOnOrAfter(dates, heading.line); i < dates.length && dates[i]!.line === heading.line; i++) {
+          checkDate(context, dates[i]!, day, 'The heading', report);
+        }
       }
-    }
-    checkFileName(context, day, report);
-  },
-  checkLines(context, report) {
-    const meeting = context.meetingTime;
-    if (!meeting) return;
-    const day = isoDay(meeting);
-    for (const date of context.model.dates) {
-      if (date.year === null) continue;
-      const lineText = context.model.text.slice(context.model.lineStarts[date.line], date.span.start);
-      if (TIME_LINE.test(lineText)) checkDate(context, date, day, 'The "Time" line', report);
-    }
-    checkTimeanddateLinks(context, report);
-  },
-};
+      checkFileName(context, day, report);
+    }),
+    lineCheck(['meetingTime'], (context, report) => {
+      const meeting = context.meetingTime;
+      if (!meeting) return;
+      const day = isoDay(meeting);
+      for (const date of context.model.dates) {
+        if (date.year === null) continue;
+        const lineText = context.model.text.slice(context.model.lineStarts[date.line], date.span.start);
+        if (TIME_LINE.test(lineText)) checkDate(context, date, day, 'The "Time" line', report);
+      }
+      checkTimeanddateLinks(context, report);
+    }),
+  ],
+});
 
 /** A hard-coded timeanddate.com link (the agenda template's "FIXME: dates & time in URLs") must show the meeting's day. */
-function checkTimeanddateLinks(context: DocumentContext, report: Reporter): void {
+function checkTimeanddateLinks(context: LinesContext<'meetingTime'>, report: Reporter): void {
   const meeting = context.meetingTime?.toUTC();
   if (!meeting) return;
   for (const link of context.model.links) {
@@ -68,7 +70,7 @@ function isInEntry(context: DocumentContext, key: string, date: TextDate): boole
   return !!entry && date.span.start >= entry.valueSpan.start && date.span.end <= entry.valueSpan.end;
 }
 
-function checkDate(context: DocumentContext, date: TextDate, meetingDay: string, what: string, report: Reporter): void {
+function checkDate(context: LinesContext<never>, date: TextDate, meetingDay: string, what: string, report: Reporter): void {
   const resolved = resolveDate(date, null);
   if (!resolved || isoDay(resolved) === meetingDay) return;
   const written = context.textOf(date.span);

@@ -5,25 +5,27 @@ import { isoDay } from '../../../time/calendarDates';
 import { replaceSpan } from '../fixes';
 import { indexInsertion, listedItems } from '../../indexEntries';
 import { checkMinutesLinks, fileName, minutesLinks, type MinutesLink } from '../minutesLinks';
-import type { Reporter, Rule } from '../rule';
+import { defineRule, documentCheck, type Reporter } from '../rule';
 
 /**
  * The minutes index page (CPANSec's `meetings/README.md`) lists every minutes file of its
  * folder, with labels that match, links that resolve, and a `next_meeting_time` that is
  * not older than the next meeting the latest minutes announce.
  */
-export const indexRule: Rule = {
+export const indexRule = defineRule({
   code: 'index',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'On the minutes index page: unlisted minutes files, links to missing files, label dates that differ, a `next_meeting_time` older than the latest minutes announce or long past.',
   appliesTo: ['index'],
-  check(context, report) {
-    checkMinutesLinks(context, report);
-    const links = minutesLinks(context);
-    checkUnlisted(context, links, report);
-    checkNextMeeting(context, report);
-  },
-};
+  checks: [
+    documentCheck((context, report) => {
+      checkMinutesLinks(context, report);
+      const links = minutesLinks(context);
+      checkUnlisted(context, links, report);
+      checkNextMeeting(context, report);
+    }),
+  ],
+});
 
 function checkUnlisted(context: DocumentContext, links: readonly MinutesLink[], report: Reporter): void {
   const folder = context.model.uri.slice(0, context.model.uri.lastIndexOf('/') + 1);

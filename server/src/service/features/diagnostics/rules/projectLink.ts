@@ -4,9 +4,8 @@ import type { Project } from '../../../knowledge/types';
 import { skipWhiteSpace } from '../../../parse/lines';
 import { firstOnOrAfter } from '../../../parse/tokensByLine';
 import type { LinkRef, MinutesModel } from '../../../parse/model';
-import { replaceSpan } from '../fixes';
-import type { Fix, Rule } from '../rule';
-import type { DocumentContext } from '../../../documentContext';
+import { replaceSpan, type FixTarget } from '../fixes';
+import { defineRule, documentCheck, lineCheck, type Fix } from '../rule';
 
 /**
  * Links to GitHub project boards (`github.com/orgs/<org>/projects/<n>`, any view of it), in
@@ -14,89 +13,91 @@ import type { DocumentContext } from '../../../documentContext';
  * earlier one), not another board, not a misspelling; a summary lists each board once. A
  * board Minutes has not seen elsewhere is usually one the group just added: information.
  */
-export const projectLinkRule: Rule = {
+export const projectLinkRule = defineRule({
   code: 'project-link',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A project board link whose text names another project or misspells the project, the same board listed twice in one summary, or a board seen nowhere else (information).',
   appliesTo: ['minutes', 'index'],
-  checkLines(context, report) {
-    const { knowledge } = context;
-    for (const link of context.model.links) {
-      if (!link.project) continue;
-      const text = link.text.trim();
-      const project = knowledge.findProject(link.project.org, link.project.number);
-      // The common case first: the link names its own board.
-      if (project && namesOf(project).includes(text)) continue;
-      const org = link.project.org.toLowerCase();
-      const others = knowledge.projects.filter((p) => p.org.toLowerCase() === org && p.number !== link.project!.number);
-      const elsewhere = others.find((p) => namesOf(p).includes(text));
-      if (elsewhere) {
+  checks: [
+    documentCheck((context, report) => {
+      if (context.kind !== 'minutes') return;
+      const first = new Map<string, LinkRef>();
+      for (const { link, scope } of listedBoards(context.model)) {
+        const key = `${scope}|${link.project!.org.toLowerCase()}#${link.project!.number}`;
+        const earlier = first.get(key);
+        if (!earlier) {
+          first.set(key, link);
+          continue;
+        }
+        const project = context.knowledge.findProject(link.project!.org, link.project!.number);
         report({
-          start: link.textSpan.start,
-          end: link.textSpan.end,
-          message: `"${text}" is project ${elsewhere.number}, but the link goes to project ${link.project.number}${project ? ` (${project.name})` : ''}.`,
-          fixes: [
-            numberFix(context, link, elsewhere.number, !project),
-            ...(project ? [replaceSpan(context, `Change the text to "${project.name}"`, link.textSpan, project.name, false)] : []),
-          ],
-        });
-        continue;
-      }
-      const near = project ? namesOf(project).find((name) => isNearMiss(text, name)) : undefined;
-      if (project && near) {
-        report({
-          start: link.textSpan.start,
-          end: link.textSpan.end,
-          message: `"${text}" looks like a misspelling of project ${project.number}, "${near}".`,
-          fixes: [replaceSpan(context, `Change the text to "${near}"`, link.textSpan, near)],
-        });
-        continue;
-      }
-      // A misspelt name of another board: the number is as likely wrong as the text.
-      const misspelt = others.map((p) => ({ p, name: namesOf(p).find((name) => isNearMiss(text, name)) })).find((m) => m.name);
-      if (misspelt) {
-        const { p, name } = misspelt as { p: Project; name: string };
-        report({
-          start: link.textSpan.start,
-          end: link.textSpan.end,
-          message: `"${text}" looks like a misspelling of project ${p.number}, "${name}", but the link goes to project ${link.project.number}${project ? ` (${project.name})` : ', which Minutes has not seen before'}.`,
-          fixes: [
-            replaceSpan(context, `Link to project ${p.number}, "${name}"`, link.span, `[${name}](${retarget(link, p.number)})`, !project),
-            ...(project ? [replaceSpan(context, `Change the text to "${project.name}"`, link.textSpan, project.name, false)] : []),
-          ],
-        });
-        continue;
-      }
-      if (!project) {
-        report({
-          start: link.targetSpan.start,
-          end: link.targetSpan.end,
-          severity: DiagnosticSeverity.Information,
-          message: `Project ${link.project.number} of ${link.project.org} is new to Minutes: no other minutes link it, and it is not in the built-in list or .minutes.json. If it is a new board, nothing to do; otherwise check the number.`,
+          start: link.span.start,
+          end: link.span.end,
+          message: `Project ${link.project!.number}${project ? ` (${project.name})` : ''} is already listed on line ${earlier.line + 1}; list each board once and merge the notes there.`,
+          related: [{ location: { uri: context.model.uri, range: context.range(earlier.span) }, message: 'First listed here' }],
         });
       }
-    }
-  },
-  check(context, report) {
-    if (context.kind !== 'minutes') return;
-    const first = new Map<string, LinkRef>();
-    for (const { link, scope } of listedBoards(context.model)) {
-      const key = `${scope}|${link.project!.org.toLowerCase()}#${link.project!.number}`;
-      const earlier = first.get(key);
-      if (!earlier) {
-        first.set(key, link);
-        continue;
+    }),
+    lineCheck([], (context, report) => {
+      const { knowledge } = context;
+      for (const link of context.model.links) {
+        if (!link.project) continue;
+        const text = link.text.trim();
+        const project = knowledge.findProject(link.project.org, link.project.number);
+        // The common case first: the link names its own board.
+        if (project && namesOf(project).includes(text)) continue;
+        const org = link.project.org.toLowerCase();
+        const others = knowledge.projects.filter((p) => p.org.toLowerCase() === org && p.number !== link.project!.number);
+        const elsewhere = others.find((p) => namesOf(p).includes(text));
+        if (elsewhere) {
+          report({
+            start: link.textSpan.start,
+            end: link.textSpan.end,
+            message: `"${text}" is project ${elsewhere.number}, but the link goes to project ${link.project.number}${project ? ` (${project.name})` : ''}.`,
+            fixes: [
+              numberFix(context, link, elsewhere.number, !project),
+              ...(project ? [replaceSpan(context, `Change the text to "${project.name}"`, link.textSpan, project.name, false)] : []),
+            ],
+          });
+          continue;
+        }
+        const near = project ? namesOf(project).find((name) => isNearMiss(text, name)) : undefined;
+        if (project && near) {
+          report({
+            start: link.textSpan.start,
+            end: link.textSpan.end,
+            message: `"${text}" looks like a misspelling of project ${project.number}, "${near}".`,
+            fixes: [replaceSpan(context, `Change the text to "${near}"`, link.textSpan, near)],
+          });
+          continue;
+        }
+        // A misspelt name of another board: the number is as likely wrong as the text.
+        const misspelt = others.map((p) => ({ p, name: namesOf(p).find((name) => isNearMiss(text, name)) })).find((m) => m.name);
+        if (misspelt) {
+          const { p, name } = misspelt as { p: Project; name: string };
+          report({
+            start: link.textSpan.start,
+            end: link.textSpan.end,
+            message: `"${text}" looks like a misspelling of project ${p.number}, "${name}", but the link goes to project ${link.project.number}${project ? ` (${project.name})` : ', which Minutes has not seen before'}.`,
+            fixes: [
+              replaceSpan(context, `Link to project ${p.number}, "${name}"`, link.span, `[${name}](${retarget(link, p.number)})`, !project),
+              ...(project ? [replaceSpan(context, `Change the text to "${project.name}"`, link.textSpan, project.name, false)] : []),
+            ],
+          });
+          continue;
+        }
+        if (!project) {
+          report({
+            start: link.targetSpan.start,
+            end: link.targetSpan.end,
+            severity: DiagnosticSeverity.Information,
+            message: `Project ${link.project.number} of ${link.project.org} is new to Minutes: no other minutes link it, and it is not in the built-in list or .minutes.json. If it is a new board, nothing to do; otherwise check the number.`,
+          });
+        }
       }
-      const project = context.knowledge.findProject(link.project!.org, link.project!.number);
-      report({
-        start: link.span.start,
-        end: link.span.end,
-        message: `Project ${link.project!.number}${project ? ` (${project.name})` : ''} is already listed on line ${earlier.line + 1}; list each board once and merge the notes there.`,
-        related: [{ location: { uri: context.model.uri, range: context.range(earlier.span) }, message: 'First listed here' }],
-      });
-    }
-  },
-};
+    }),
+  ],
+});
 
 function namesOf(project: Project): string[] {
   return [project.name, ...project.formerNames];
@@ -107,7 +108,7 @@ function retarget(link: LinkRef, number: number): string {
   return link.target.replace(/\/projects\/\d+(?:\/[\w./-]*)?/, `/projects/${number}`);
 }
 
-function numberFix(context: DocumentContext, link: LinkRef, number: number, preferred: boolean): Fix {
+function numberFix(context: FixTarget, link: LinkRef, number: number, preferred: boolean): Fix {
   return replaceSpan(context, `Link to project ${number} instead`, link.targetSpan, retarget(link, number), preferred);
 }
 

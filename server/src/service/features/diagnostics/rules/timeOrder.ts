@@ -2,7 +2,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { momentOf } from '../../../time/calendarDates';
 import type { Heading } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
-import type { Rule } from '../rule';
+import { defineRule, headingsCheck } from '../rule';
 
 const START_LABEL = /\bmeeting\s+(?:start|begin)/i;
 
@@ -11,47 +11,48 @@ const START_LABEL = /\bmeeting\s+(?:start|begin)/i;
  * run forward in time, and the start heading agrees with `meeting_time` (or records a start a
  * few minutes after it).
  */
-export const timeOrderRule: Rule = {
+export const timeOrderRule = defineRule({
   code: 'time-order',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'Agenda time headings out of order, or a meeting-start heading earlier than `meeting_time` or half an hour or more after it (a few minutes late is the actual start).',
   appliesTo: ['minutes'],
-  checkDependsOnHeadings: true,
-  check(context, report) {
-    const day = context.meetingDate;
-    const timed = context.model.headings.filter((h): h is Heading & { time: NonNullable<Heading['time']> } => h.time !== null);
-    let previous: { heading: Heading; minutes: number } | null = null;
-    for (const heading of timed) {
-      const minutes = minutesOfDay(heading, day);
-      if (minutes === null) continue;
-      // A meeting may run past midnight: 23:30 followed by 00:15 is later, not earlier.
-      if (previous && minutes < previous.minutes && !(previous.minutes >= 20 * 60 && minutes < 4 * 60)) {
-        report({
-          start: heading.time.span.start,
-          end: heading.time.span.end,
-          message: `"${heading.title}" is earlier than the heading before it ("${previous.heading.title}"): agenda time headings must run forward.`,
-        });
+  checks: [
+    headingsCheck(['meetingDate', 'meetingTime'], (context, report) => {
+      const day = context.meetingDate;
+      const timed = context.model.headings.filter((h): h is Heading & { time: NonNullable<Heading['time']> } => h.time !== null);
+      let previous: { heading: Heading; minutes: number } | null = null;
+      for (const heading of timed) {
+        const minutes = minutesOfDay(heading, day);
+        if (minutes === null) continue;
+        // A meeting may run past midnight: 23:30 followed by 00:15 is later, not earlier.
+        if (previous && minutes < previous.minutes && !(previous.minutes >= 20 * 60 && minutes < 4 * 60)) {
+          report({
+            start: heading.time.span.start,
+            end: heading.time.span.end,
+            message: `"${heading.title}" is earlier than the heading before it ("${previous.heading.title}"): agenda time headings must run forward.`,
+          });
+        }
+        previous = { heading, minutes };
       }
-      previous = { heading, minutes };
-    }
-    const meeting = context.meetingTime;
-    const start = timed.find((h) => START_LABEL.test(h.label));
-    if (!meeting || !start || !day) return;
-    const stated = momentOf(start.time, meeting);
-    if (!stated) return;
-    const minutesLate = stated.diff(meeting, 'minutes').minutes;
-    if (isActualStart(minutesLate)) return;
-    const hourOff = minutesLate % 60 === 0 ? ' A whole hour off is often summer or winter time converted the wrong way.' : '';
-    const inHeadingZone = meeting.setZone(stated.zone);
-    const right = inHeadingZone.toFormat('HH:mm');
-    report({
-      start: start.time.timeSpan.start,
-      end: start.time.timeSpan.end,
-      message: `The meeting starts at ${meeting.toFormat('HH:mm')} ${meeting.zoneName === 'UTC' ? 'UTC' : meeting.toFormat('ZZ')} by \`meeting_time\`, but this heading says ${context.textOf(start.time.span)}.${hourOff}`,
-      fixes: [replaceSpan(context, `Change the heading to ${right}`, start.time.timeSpan, right, false)],
-    });
-  },
-};
+      const meeting = context.meetingTime;
+      const start = timed.find((h) => START_LABEL.test(h.label));
+      if (!meeting || !start || !day) return;
+      const stated = momentOf(start.time, meeting);
+      if (!stated) return;
+      const minutesLate = stated.diff(meeting, 'minutes').minutes;
+      if (isActualStart(minutesLate)) return;
+      const hourOff = minutesLate % 60 === 0 ? ' A whole hour off is often summer or winter time converted the wrong way.' : '';
+      const inHeadingZone = meeting.setZone(stated.zone);
+      const right = inHeadingZone.toFormat('HH:mm');
+      report({
+        start: start.time.timeSpan.start,
+        end: start.time.timeSpan.end,
+        message: `The meeting starts at ${meeting.toFormat('HH:mm')} ${meeting.zoneName === 'UTC' ? 'UTC' : meeting.toFormat('ZZ')} by \`meeting_time\`, but this heading says ${context.textOf(start.time.span)}.${hourOff}`,
+        fixes: [replaceSpan(context, `Change the heading to ${right}`, start.time.timeSpan, right, false)],
+      });
+    }),
+  ],
+});
 
 /**
  * Secretaries write down when the meeting really started (`16:05 UTC – Meeting start` for a

@@ -1,55 +1,56 @@
 import { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { DocumentContext } from '../../../documentContext';
 import { isoDay, luxonZone, momentOf, resolveNearestDate } from '../../../time/calendarDates';
 import type { TextTime } from '../../../parse/model';
 import { replaceSpan } from '../fixes';
 import { zoneAbbreviation } from '../../../time';
-import type { Reporter, Rule } from '../rule';
+import { defineRule, lineCheck, type LinesContext, type Reporter } from '../rule';
 
 /**
  * A time stated in two zones must denote one moment on that date, DST included
  * (`16:00 UTC (17:00 Europe/Amsterdam)` in winter, `(18:00 …)` in summer); and a zone
  * abbreviation must be the one in effect on the date (CEST is not used in November).
  */
-export const timezoneMismatchRule: Rule = {
+export const timezoneMismatchRule = defineRule({
   code: 'timezone-mismatch',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A time given in two zones that do not agree on that date (DST included), or a zone abbreviation not in effect on the date.',
   appliesTo: ['minutes', 'index'],
-  checkLines(context, report) {
-    const { model } = context;
-    const times = model.times;
-    for (let i = 0; i < times.length; i++) {
-      const time = times[i]!;
-      if (!time.zone) continue;
-      const next = times[i + 1];
-      const restated = next && next.line === time.line && next.zone && isRestatement(context, time, next) ? next : null;
-      // Only abbreviations and restatements need the calendar; most times need nothing.
-      if (time.zone.kind !== 'abbreviation' && !restated) continue;
-      const date = dateOfLine(context, time.line);
-      if (!date) continue;
-      checkAbbreviation(time, date, report);
-      if (restated) checkPair(context, time, restated, date, report);
-    }
-  },
-};
+  checks: [
+    lineCheck(['meetingDate'], (context, report) => {
+      const { model } = context;
+      const times = model.times;
+      for (let i = 0; i < times.length; i++) {
+        const time = times[i]!;
+        if (!time.zone) continue;
+        const next = times[i + 1];
+        const restated = next && next.line === time.line && next.zone && isRestatement(context, time, next) ? next : null;
+        // Only abbreviations and restatements need the calendar; most times need nothing.
+        if (time.zone.kind !== 'abbreviation' && !restated) continue;
+        const date = dateOfLine(context, time.line);
+        if (!date) continue;
+        checkAbbreviation(time, date, report);
+        if (restated) checkPair(context, time, restated, date, report);
+      }
+    }),
+  ],
+});
 
 /** The date a line speaks of: a date written on it, else the meeting's. */
-function dateOfLine(context: DocumentContext, line: number): DateTime | null {
+function dateOfLine(context: LinesContext<'meetingDate'>, line: number): DateTime | null {
   const meeting = context.meetingDate;
   const written = context.dateOnLine(line);
   return (written && resolveNearestDate(written, meeting)) || meeting;
 }
 
 /** The second time restates the first: in parentheses, or after `/`, `=` or `or`. */
-function isRestatement(context: DocumentContext, first: TextTime, second: TextTime): boolean {
+function isRestatement(context: LinesContext<never>, first: TextTime, second: TextTime): boolean {
   if (second.parenthesized) return true;
   const between = context.model.text.slice(first.span.end, second.span.start);
   return /^\s*(?:\/|=|or|,)\s*$/.test(between);
 }
 
-function checkPair(context: DocumentContext, first: TextTime, second: TextTime, date: DateTime, report: Reporter): void {
+function checkPair(context: LinesContext<never>, first: TextTime, second: TextTime, date: DateTime, report: Reporter): void {
   const moment = momentOf(first, date);
   const zone = luxonZone(second);
   if (!moment || !zone || luxonZone(first) === zone) return;

@@ -2,9 +2,8 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { ESTABLISHED_FILES, establishedGuests, nearMiss, rosterNearMiss } from '../../../knowledge/handles';
 import type { Member, WorkspaceKnowledge } from '../../../knowledge/types';
 import type { Span } from '../../../parse/model';
-import type { DocumentContext } from '../../../documentContext';
-import { replaceSpan } from '../fixes';
-import type { Fix, Rule } from '../rule';
+import { replaceSpan, type FixTarget } from '../fixes';
+import { defineRule, lineCheck, type Fix } from '../rule';
 
 type Verdict =
   /** A near miss of roster handles: a likely typo however often it is repeated. */
@@ -20,55 +19,57 @@ type Verdict =
  * named with the fix; repetition only makes an unrelated handle known. Everything less
  * certain is information.
  */
-export const unknownHandleRule: Rule = {
+export const unknownHandleRule = defineRule({
   code: 'unknown-handle',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'An `@handle` that is not a member, an alias or a special handle: a near miss of a member\'s handle is a likely typo however often it is repeated; one used in a single file is information.',
   appliesTo: ['minutes'],
-  checkLines(context, report) {
-    const { knowledge } = context;
-    let verdicts = verdictsByKnowledge.get(knowledge);
-    if (!verdicts) verdictsByKnowledge.set(knowledge, (verdicts = new Map()));
-    for (const handle of context.model.handles) {
-      const key = handle.name.toLowerCase();
-      if (!verdicts.has(key)) verdicts.set(key, judge(key, knowledge));
-      const verdict = verdicts.get(key);
-      if (!verdict) continue;
-      const nameSpan = { start: handle.span.start + 1, end: handle.span.end };
-      const at = { start: handle.span.start, end: handle.span.end };
-      if (verdict.kind === 'member-typo') {
-        const meant = verdict.members.map(describeMember).join(' or ');
-        const fixes = verdict.members.map((member) => changeTo(context, nameSpan, member.handle, verdict.likely && verdict.members.length === 1));
-        if (verdict.likely) {
-          const spread = verdict.files >= ESTABLISHED_FILES ? `, and has spread to ${verdict.files} minutes files` : '';
-          report({ ...at, message: `@${handle.name} is not a member's handle; it is likely a misspelling of ${meant}${spread}.`, fixes });
-        } else {
-          const used = verdict.files >= ESTABLISHED_FILES ? ` (it is used in ${verdict.files} minutes files)` : '';
+  checks: [
+    lineCheck([], (context, report) => {
+      const { knowledge } = context;
+      let verdicts = verdictsByKnowledge.get(knowledge);
+      if (!verdicts) verdictsByKnowledge.set(knowledge, (verdicts = new Map()));
+      for (const handle of context.model.handles) {
+        const key = handle.name.toLowerCase();
+        if (!verdicts.has(key)) verdicts.set(key, judge(key, knowledge));
+        const verdict = verdicts.get(key);
+        if (!verdict) continue;
+        const nameSpan = { start: handle.span.start + 1, end: handle.span.end };
+        const at = { start: handle.span.start, end: handle.span.end };
+        if (verdict.kind === 'member-typo') {
+          const meant = verdict.members.map(describeMember).join(' or ');
+          const fixes = verdict.members.map((member) => changeTo(context, nameSpan, member.handle, verdict.likely && verdict.members.length === 1));
+          if (verdict.likely) {
+            const spread = verdict.files >= ESTABLISHED_FILES ? `, and has spread to ${verdict.files} minutes files` : '';
+            report({ ...at, message: `@${handle.name} is not a member's handle; it is likely a misspelling of ${meant}${spread}.`, fixes });
+          } else {
+            const used = verdict.files >= ESTABLISHED_FILES ? ` (it is used in ${verdict.files} minutes files)` : '';
+            report({
+              ...at,
+              severity: DiagnosticSeverity.Information,
+              message: `@${handle.name} is not in _data/authors.yml; it may be a misspelling of ${meant}, or someone else${used}. If they are a member, add them there (or to .minutes.json).`,
+              fixes,
+            });
+          }
+        } else if (verdict.kind === 'resembles') {
+          const who = verdict.member ? describeMember(verdict.member) : `@${verdict.handle} (not a member either, named in ${verdict.files} minutes files)`;
           report({
             ...at,
             severity: DiagnosticSeverity.Information,
-            message: `@${handle.name} is not in _data/authors.yml; it may be a misspelling of ${meant}, or someone else${used}. If they are a member, add them there (or to .minutes.json).`,
-            fixes,
+            message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes; it may be a misspelling of ${who}.`,
+            fixes: [changeTo(context, nameSpan, verdict.handle, false)],
+          });
+        } else {
+          report({
+            ...at,
+            severity: DiagnosticSeverity.Information,
+            message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes. If they are a member, add them there (or to .minutes.json).`,
           });
         }
-      } else if (verdict.kind === 'resembles') {
-        const who = verdict.member ? describeMember(verdict.member) : `@${verdict.handle} (not a member either, named in ${verdict.files} minutes files)`;
-        report({
-          ...at,
-          severity: DiagnosticSeverity.Information,
-          message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes; it may be a misspelling of ${who}.`,
-          fixes: [changeTo(context, nameSpan, verdict.handle, false)],
-        });
-      } else {
-        report({
-          ...at,
-          severity: DiagnosticSeverity.Information,
-          message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes. If they are a member, add them there (or to .minutes.json).`,
-        });
       }
-    }
-  },
-};
+    }),
+  ],
+});
 
 /** A handle's verdict depends only on the knowledge: worked out once per snapshot, not on every keystroke. */
 const verdictsByKnowledge = new WeakMap<WorkspaceKnowledge, Map<string, Verdict | null>>();
@@ -77,7 +78,7 @@ function describeMember(member: Member): string {
   return member.name ? `@${member.handle} (${member.name})` : `@${member.handle}`;
 }
 
-function changeTo(context: DocumentContext, nameSpan: Span, handle: string, preferred: boolean): Fix {
+function changeTo(context: FixTarget, nameSpan: Span, handle: string, preferred: boolean): Fix {
   return replaceSpan(context, `Change to @${handle}`, nameSpan, handle, preferred);
 }
 

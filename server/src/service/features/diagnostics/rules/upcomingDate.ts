@@ -7,7 +7,7 @@ import type { Section, TextDate } from '../../../parse/model';
 import { allSections } from '../../../parse/sections';
 import { firstOnOrAfter } from '../../../parse/tokensByLine';
 import { replaceSpan } from '../fixes';
-import type { Reporter, Rule } from '../rule';
+import { defineRule, documentCheck, sectionLineCheck, type LinesContext, type Reporter } from '../rule';
 
 /** Whether a position is inside `~~…~~` on its line (an event crossed out on purpose). */
 function isStruckThrough(text: string, lineStart: number, offset: number): boolean {
@@ -43,48 +43,47 @@ const CLEARLY_PASSED_DAYS = 90;
  * that is still open or still listed as coming up: it was copied from the previous minutes and
  * nobody ticked or updated it.
  */
-export const upcomingDateRule: Rule = {
+export const upcomingDateRule = defineRule({
   code: 'upcoming-date',
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A date in the upcoming events that is before the meeting (usually last year\'s year), or a deadline that passed before the meeting on an item still open.',
   appliesTo: ['minutes'],
-  linesDependOnSections: true,
-  checkLines(context, report) {
-    const meeting = context.meetingDate;
-    if (!meeting) return;
-    const meetingDay = isoDay(meeting);
-    // Leaf sections about what is coming up, in document order; dates are in order too.
-    const sections = allSections(context.model.sections).filter((section) => UPCOMING_SECTION.test(section.heading.label) && section.children.length === 0);
-    let next = 0;
-    for (const date of context.model.dates) {
-      if (date.year === null || sections.length === 0) continue;
-      while (next < sections.length && sections[next]!.span.end <= date.span.start) next++;
-      const section = sections[next];
-      if (!section || date.span.start < section.heading.span.end) continue;
-      // Only an earlier year is the slip; a date days ago this year is a report of what just happened.
-      if (date.year >= meeting.year) continue;
-      const resolved = resolveDate(date, null);
-      if (!resolved || isoDay(resolved) >= meetingDay) continue;
-      if (isStruckThrough(context.model.text, context.model.lineStarts[date.line]!, date.span.start)) continue;
-      // A deadline written with the right year that has just passed is the other check's.
-      if (isDeadline(context, date) && !isYearSlip(resolved, meeting)) continue;
-      const nextYear = resolved.plus({ years: 1 });
-      const plausible = isoDay(nextYear) >= meetingDay && nextYear.diff(meeting, 'days').days <= 366;
-      const written = context.textOf(date.span);
-      const yearAt = written.lastIndexOf(String(resolved.year));
-      const yearSpan = { start: date.span.start + yearAt, end: date.span.start + yearAt + 4 };
-      report({
-        start: date.span.start,
-        end: date.span.end,
-        message: `${written} is before this meeting (${meetingDay}), in a list of what is coming up${plausible ? `: ${isoDay(nextYear)} was probably meant` : ''}.`,
-        fixes: plausible && yearAt >= 0 ? [replaceSpan(context, `Change the year to ${nextYear.year}`, yearSpan, String(nextYear.year))] : [],
-      });
-    }
-  },
-  check(context, report) {
-    checkPassedDeadlines(context, report);
-  },
-};
+  checks: [
+    documentCheck(checkPassedDeadlines),
+    sectionLineCheck(['meetingDate'], (context, report) => {
+      const meeting = context.meetingDate;
+      if (!meeting) return;
+      const meetingDay = isoDay(meeting);
+      // Leaf sections about what is coming up, in document order; dates are in order too.
+      const sections = allSections(context.model.sections).filter((section) => UPCOMING_SECTION.test(section.heading.label) && section.children.length === 0);
+      let next = 0;
+      for (const date of context.model.dates) {
+        if (date.year === null || sections.length === 0) continue;
+        while (next < sections.length && sections[next]!.span.end <= date.span.start) next++;
+        const section = sections[next];
+        if (!section || date.span.start < section.heading.span.end) continue;
+        // Only an earlier year is the slip; a date days ago this year is a report of what just happened.
+        if (date.year >= meeting.year) continue;
+        const resolved = resolveDate(date, null);
+        if (!resolved || isoDay(resolved) >= meetingDay) continue;
+        if (isStruckThrough(context.model.text, context.model.lineStarts[date.line]!, date.span.start)) continue;
+        // A deadline written with the right year that has just passed is the other check's.
+        if (isDeadline(context, date) && !isYearSlip(resolved, meeting)) continue;
+        const nextYear = resolved.plus({ years: 1 });
+        const plausible = isoDay(nextYear) >= meetingDay && nextYear.diff(meeting, 'days').days <= 366;
+        const written = context.textOf(date.span);
+        const yearAt = written.lastIndexOf(String(resolved.year));
+        const yearSpan = { start: date.span.start + yearAt, end: date.span.start + yearAt + 4 };
+        report({
+          start: date.span.start,
+          end: date.span.end,
+          message: `${written} is before this meeting (${meetingDay}), in a list of what is coming up${plausible ? `: ${isoDay(nextYear)} was probably meant` : ''}.`,
+          fixes: plausible && yearAt >= 0 ? [replaceSpan(context, `Change the year to ${nextYear.year}`, yearSpan, String(nextYear.year))] : [],
+        });
+      }
+    }),
+  ],
+});
 
 /** The same day a year later is nearer the meeting than the written one: last year's number typed by habit. */
 function isYearSlip(written: DateTime, meeting: DateTime): boolean {
@@ -134,7 +133,7 @@ function checkPassedDeadlines(context: DocumentContext, report: Reporter): void 
 }
 
 /** Whether the words around a date make it a deadline rather than an event's day. */
-function isDeadline(context: DocumentContext, date: TextDate): boolean {
+function isDeadline(context: LinesContext<never>, date: TextDate): boolean {
   const { model } = context;
   const lineStart = model.lineStarts[date.line]!;
   const lineEnd = model.lineStarts[date.line + 1] ?? model.text.length;
