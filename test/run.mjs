@@ -1,19 +1,25 @@
 // Bundles the TypeScript tests with esbuild (the project's one bundler) and runs them
-// on Node's built-in test runner. Usage: node test/run.mjs [suite ...]
-// Suites are folders under test/ (default: unit protocol grammar meta).
+// on Node's built-in test runner. Usage: node test/run.mjs [what ...], where each is a suite
+// (a folder under test/: `unit`, `unit/reliability`), or a folder or a test file given as a
+// path (`test/unit/diagnostics`, `test/unit/diagnostics/badDate.test.ts`). Options starting
+// with `--` go to the test runner (`--test-name-pattern=CET`). Default: unit protocol grammar meta.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const suites = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'protocol', 'grammar', 'meta'];
+const testRoot = join(root, 'test');
+const args = process.argv.slice(2);
+const runnerOptions = args.filter((arg) => arg.startsWith('--'));
+const named = args.filter((arg) => !arg.startsWith('--'));
+const asked = named.length ? named : ['unit', 'protocol', 'grammar', 'meta'];
 
 function findTests(dir) {
   let found = [];
   let entries = [];
   try { entries = readdirSync(dir); } catch { return found; }
-  for (const name of entries) {
+  for (const name of entries.sort()) {
     const path = join(dir, name);
     if (statSync(path).isDirectory()) found = found.concat(findTests(path));
     else if (name.endsWith('.test.ts')) found.push(path);
@@ -21,9 +27,27 @@ function findTests(dir) {
   return found;
 }
 
-const entryPoints = suites.flatMap((suite) => findTests(join(root, 'test', suite)));
+/** The test files one argument names: a suite under test/, or a folder or file from here or from the root. */
+function testsOf(arg) {
+  const path = [join(testRoot, arg), resolve(arg), join(root, arg)].find((candidate) => existsSync(candidate));
+  if (!path) return { error: `no suite, folder or file ${arg}` };
+  if (path !== testRoot && !path.startsWith(testRoot + sep)) return { error: `${arg} is not under test/` };
+  if (statSync(path).isDirectory()) return { files: findTests(path) };
+  if (!path.endsWith('.test.ts')) return { error: `${arg} is not a test file (*.test.ts)` };
+  return { files: [path] };
+}
+
+const entryPoints = [];
+for (const arg of asked) {
+  const { files, error } = testsOf(arg);
+  if (error) {
+    console.error(error);
+    process.exit(1);
+  }
+  for (const file of files) if (!entryPoints.includes(file)) entryPoints.push(file);
+}
 if (entryPoints.length === 0) {
-  console.error(`no tests found in: ${suites.join(', ')}`);
+  console.error(`no tests found in: ${asked.join(', ')}`);
   process.exit(1);
 }
 // One folder per run, so two runs at once (an editor's test task and a terminal) do not
@@ -33,7 +57,7 @@ rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints,
   outdir,
-  outbase: join(root, 'test'),
+  outbase: testRoot,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -43,8 +67,8 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const files = entryPoints.map((p) => join(outdir, relative(join(root, 'test'), p)).replace(/\.ts$/, '.js'));
-const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...files], {
+const files = entryPoints.map((p) => join(outdir, relative(testRoot, p)).replace(/\.ts$/, '.js'));
+const result = spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-reporter=spec', ...runnerOptions, ...files], {
   stdio: 'inherit',
   cwd: root,
 });
