@@ -28,6 +28,7 @@ import type { ActionItemsResult, MeetingTimesResult } from '../shared/protocol';
 import type { ActionItemsModel } from './knowledge/actionItems';
 import { diagnose, diagnoseKnowledgeFile, SOURCE, stillHolds, type Diagnosis } from './features/diagnostics/diagnose';
 import { RULES } from './features/diagnostics/rules';
+import { applySuppressions, disableActions } from './features/diagnostics/suppressions';
 import type { MinutesSettings, WorkspaceKnowledge } from './knowledge/types';
 import { silentLogger, type Logger } from './logger';
 import type { MinutesModel } from './parse/model';
@@ -37,6 +38,7 @@ import { reparseMinutes, type ModelPatch } from './parse/reparse';
 export { DocumentContext } from './documentContext';
 export { RULES } from './features/diagnostics/rules';
 export { FIX_ALL_KIND } from './features/codeActions';
+export { DISABLE_KIND, SUPPRESSION_CODE, SUPPRESSION_DESCRIPTION } from './features/diagnostics/suppressions';
 export { WorkspaceIndex } from './knowledge/workspaceIndex';
 export { CONFIG_FILE_NAME } from './knowledge/config';
 export { DEFAULT_SETTINGS, type MinutesSettings, type WorkspaceKnowledge } from './knowledge/types';
@@ -110,12 +112,13 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
     const last = entry.diagnosis;
     // Asked again for the same version (pull after push, code actions): the same answer.
     if (last && stillHolds(last, context)) {
-      return [...last.diagnostics];
+      return applySuppressions(context, [...last.diagnostics]);
     }
     const after = entry.patch && last ? { previous: last, patch: entry.patch } : null;
     const { diagnostics: found, diagnosis } = diagnose(context, logger, after);
     if (documents.get(document.uri) === entry) entry.diagnosis = diagnosis;
-    return found;
+    // After the diagnosis, which stays unfiltered: an edit to a suppression comment changes only this step.
+    return applySuppressions(context, found);
   }
 
   return {
@@ -194,7 +197,9 @@ export function createMinutesService(options: MinutesServiceOptions = {}) {
       const key = (d: Diagnostic) => `${String(d.code)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${d.message}`;
       const wanted = new Set(requested.map(key));
       const fresh = all.filter((d) => wanted.has(key(d)));
-      return codeActions(document.uri, fresh.length > 0 ? fresh : requested, all, context.only);
+      const actions = codeActions(document.uri, fresh.length > 0 ? fresh : requested, all, context.only);
+      const wantsQuickFix = !context.only || context.only.some((kind) => kind === 'quickfix' || kind.startsWith('quickfix.'));
+      return wantsQuickFix ? [...actions, ...disableActions(parse(document), fresh.length > 0 ? fresh : requested)] : actions;
     },
   };
 }
