@@ -1,10 +1,19 @@
 #!/usr/bin/env node
-import { runCli } from './node/cli';
+import { join } from 'node:path';
+import type { CliIo } from './node/cli/options';
+import { answerWithoutService } from './node/cli/usage';
 
-void runCli(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd() }).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`minutes: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  },
-);
+const io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+const answered = answerWithoutService(process.argv.slice(2), io);
+if (answered !== null) process.exitCode = answered;
+else {
+  // Loaded only now: the language service is most of the CLI's code.
+  const { runCli } = require(join(__dirname, 'cliMain.js')) as typeof import('./node/cliMain');
+  void runCli(process.argv.slice(2), io).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`minutes: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
