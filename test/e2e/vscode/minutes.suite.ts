@@ -18,7 +18,7 @@ export function defineMinutesSuite({ describe, it, before }: Pick<Mocha.MochaGlo
       const folder = vscode.workspace.workspaceFolders?.[0];
       assert.ok(folder, 'the fixture site is open as the workspace folder');
       site = folder.uri;
-      const extension = vscode.extensions.getExtension('cpansec.minutes');
+      const extension = vscode.extensions.getExtension('cpansec.cpansec-minutes');
       assert.ok(extension, 'the Minutes extension is loaded');
       await extension.activate();
     });
