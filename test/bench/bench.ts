@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how fast the language service is on real minutes, against markdownlint
  * measured in the same process. Prints a table and writes out/bench.json.
- * `npm run bench -- --soak` instead applies 100,000 edits and reports memory.
+ * `npm run bench -- --soak` instead applies 100,000 edits and reports memory;
+ * `npm run bench -- --hostile` measures the hostile-repository cases (test/bench/hostile.ts).
  */
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -10,6 +11,7 @@ import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } fr
 import { corpusSite, documentOfSize, generatedWorkspace } from './corpus';
 import { realSiteLayout, removeSite, startOnce, thousandMinutes, type StartupSite, type StartupTimes } from './startup';
 import { median, percentile, time } from './measure';
+import { hostile } from './hostile';
 import { soak } from './soak';
 
 const ROOT = process.cwd();
@@ -26,6 +28,10 @@ interface Row {
 async function main(): Promise<void> {
   if (process.argv.includes('--soak')) {
     await soak();
+    return;
+  }
+  if (process.argv.includes('--hostile')) {
+    await hostile();
     return;
   }
   // markdownlint is published as an ES module only.

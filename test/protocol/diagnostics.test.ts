@@ -19,6 +19,7 @@ const codes = (items: Diagnostic[]) => items.map((d) => d.code).sort();
 
 test('an editor that pulls diagnostics gets them by pull, and the server declares the pull provider', async () => {
   const server = await spawnServer(SITE, PULL_CAPABILITIES);
+  await server.workspaceRead();
   try {
     await open(server);
     const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: URI } })) as DocumentDiagnosticReport;
@@ -35,6 +36,7 @@ test('an editor that pulls diagnostics gets them by pull, and the server declare
 
 test('an editor without pull support gets the same diagnostics pushed, and new ones after an edit', async () => {
   const server = await spawnServer(SITE, PUSH_CAPABILITIES);
+  await server.workspaceRead();
   try {
     await open(server);
     const first = await server.waitForPublished(URI, (p) => p.diagnostics.length > 0);
@@ -60,6 +62,7 @@ test('an editor without pull support gets the same diagnostics pushed, and new o
 
 test('a request that fails is answered with an error and the server keeps serving', async () => {
   const server = await spawnServer(SITE, PULL_CAPABILITIES);
+  await server.workspaceRead();
   try {
     // Diagnostics for a document the client never opened: answered, not fatal.
     const report = (await server.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: 'file:///nowhere/x.md' } })) as { items: unknown[] };
@@ -74,6 +77,7 @@ test('a request that fails is answered with an error and the server keeps servin
 
 test('capabilities are declared honestly: pull provider only for pull clients', async () => {
   const pull = await spawnServer(SITE, PULL_CAPABILITIES);
+  await pull.workspaceRead();
   const push = await spawnServer(SITE, PUSH_CAPABILITIES);
   try {
     assert.deepEqual(pull.initializeResult.capabilities.diagnosticProvider, { interFileDependencies: true, workspaceDiagnostics: true });

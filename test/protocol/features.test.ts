@@ -18,6 +18,7 @@ const applied: WorkspaceEdit[] = [];
 
 before(async () => {
   server = await spawnServer(site, { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } } });
+  await server.workspaceRead();
   // Act as the editor: apply the server's edits to the files on disk.
   server.connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
     applied.push(params.edit);

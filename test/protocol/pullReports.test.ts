@@ -22,7 +22,7 @@ before(async () => {
   server.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uriOf(OPEN), languageId: 'markdown', version: 1, text: readFileSync(join(site, OPEN), 'utf8') } });
   // Until the whole workspace is read, every file read changes what the findings depend on.
-  await server.waitForLog(/^read \d+ files of /);
+  await server.workspaceRead();
 });
 after(async () => {
   await server.stop();

@@ -25,6 +25,8 @@ export interface SpawnedServer {
   waitForPublished(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** Waits until a log line matches. */
   waitForLog(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Waits until the server has read every file of its first workspace folder (findings that compare files come after). */
+  workspaceRead(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +84,9 @@ export async function spawnServer(rootPath: string, capabilities: ClientCapabili
     waitForPublished: (uri, accept = () => true, timeoutMs = 10_000) =>
       waitFor(() => [...published].reverse().find((p) => p.uri === uri && accept(p)), `diagnostics for ${uri}`, timeoutMs),
     waitForLog: (pattern, timeoutMs = 10_000) => waitFor(() => logs.find((line) => pattern.test(line)), `a log matching ${pattern}`, timeoutMs),
+    workspaceRead: async () => {
+      await waitFor(() => logs.find((line) => line.startsWith('read ') && line.includes(` files of ${rootUri} `)), `the read of ${rootUri}`, 30_000);
+    },
     async stop() {
       try {
         await connection.sendRequest('shutdown');

@@ -74,6 +74,8 @@ export function diagnose(
   const byRule = new Map<RuleCode, (readonly Diagnostic[])[]>();
   for (const rule of TABLE) {
     if (!('checks' in rule) || !rule.appliesTo.includes(kind)) continue;
+    // Until the workspace is read, findings that compare this file with the other minutes wait (the server refreshes after).
+    if (rule.comparesWith === 'minutes' && !context.knowledge.complete) continue;
     const configured = configuredSeverity(context.settings, context.knowledge, rule.code);
     if (configured === 'off') continue;
     const run: Run = (where, check) => runCheck(rule, (report) => check(where, report), range, configured, logger, where.model.uri);

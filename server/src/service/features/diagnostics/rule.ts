@@ -30,6 +30,14 @@ interface RuleEntry<Code extends string> {
 export interface DocumentRule<Code extends string = string> extends RuleEntry<Code> {
   /** Which documents the rule looks at. */
   readonly appliesTo: ReadonlyArray<'minutes' | 'index'>;
+  /**
+   * What of the workspace the findings compare the document with. `site`: the configuration
+   * and `_data/`, read before an opened file is first answered. `minutes`: the other minutes
+   * files (the layout learned from them, the files that exist, the handles and projects they
+   * use, action items' history) — such findings wait until the whole workspace has been read,
+   * so a half-read workspace never shows a warning the whole one would not.
+   */
+  readonly comparesWith: 'site' | 'minutes';
   /** How its findings are found, each check with what they depend on; findings are listed in this order. */
   readonly checks: readonly [Check, ...Check[]];
 }

@@ -8,6 +8,7 @@ export const attendanceRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A handle listed both among the attendees and among the absents or regrets.',
   appliesTo: ['minutes'],
+  comparesWith: 'site',
   checks: [
     documentCheck((context, report) => {
       const { present, away } = attendance(context.model);

@@ -38,6 +38,7 @@ export const badDateRule = defineRule({
   description:
     'A `meeting_time`/`next_meeting_time` Jekyll cannot parse (the site build fails) or silently publishes differently (ignored zone, no zone, rollover, trailing text).',
   appliesTo: ['minutes', 'index'],
+  comparesWith: 'site',
   checks: [
     documentCheck((context, report) => {
       for (const key of DATE_KEYS) {

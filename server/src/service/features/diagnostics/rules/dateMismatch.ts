@@ -19,6 +19,7 @@ export const dateMismatchRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'The date in the title, the `# Minutes` heading, the "Time" line or the file name disagrees with `meeting_time`.',
   appliesTo: ['minutes'],
+  comparesWith: 'site',
   checks: [
     documentCheck((context, report) => {
       const meeting = context.meetingTime;

@@ -8,6 +8,7 @@ export const frontMatterRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Error,
   description: 'Front matter missing, unterminated, not valid YAML, hidden by a byte-order mark, or lacking a required key.',
   appliesTo: ['minutes', 'index'],
+  comparesWith: 'site',
   checks: [
     documentCheck((context, report) => {
       const { model } = context;
@@ -48,7 +49,8 @@ export const frontMatterRule = defineRule({
         report({ start: error.span.start, end: error.span.end, message: `Front matter is not valid YAML: ${error.message}. Jekyll publishes the page without any of its front matter.` });
       }
       if (frontMatter.errors.length > 0 || context.kind !== 'minutes') return;
-      const template = context.template;
+      // Templates may sit anywhere in the site: the comparison waits until it has all been read.
+      const template = context.knowledge.complete ? context.template : null;
       if (!template) return;
       const missing = template.frontMatterKeys.filter((key) => !frontMatter.entries.has(key));
       for (const key of missing) {

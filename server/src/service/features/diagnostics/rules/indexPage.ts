@@ -17,6 +17,7 @@ export const indexRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'On the minutes index page: unlisted minutes files, links to missing files, label dates that differ, a `next_meeting_time` older than the latest minutes announce or long past.',
   appliesTo: ['index'],
+  comparesWith: 'minutes',
   checks: [
     documentCheck((context, report) => {
       checkMinutesLinks(context, report);

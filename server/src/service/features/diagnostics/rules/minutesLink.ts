@@ -8,5 +8,6 @@ export const minutesLinkRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A link to minutes that do not exist, or whose label names another date than the linked minutes.',
   appliesTo: ['minutes'],
+  comparesWith: 'minutes',
   checks: [lineCheck([], checkMinutesLinks)],
 });

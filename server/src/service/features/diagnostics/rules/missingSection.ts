@@ -17,6 +17,7 @@ export const missingSectionRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A section the group\'s recent minutes (or the template in force) consistently have is absent.',
   appliesTo: ['minutes'],
+  comparesWith: 'minutes',
   checks: [
     headingsCheck(['layout', 'eol'], (context, report) => {
       const layout = context.layout;

@@ -8,6 +8,7 @@ export const nextMeetingRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'The "Next meeting is …" line names no date, or a date that is not after this meeting.',
   appliesTo: ['minutes'],
+  comparesWith: 'site',
   checks: [
     documentCheck((context, report) => {
       const next = context.model.nextMeeting;

@@ -25,6 +25,7 @@ export const placeholderRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: '`FIXME` or a role with no one named (warning); a `TODO` opening a line, a "…"-only or empty list item (information, and not at all where the group publishes them).',
   appliesTo: ['minutes'],
+  comparesWith: 'minutes',
   checks: [
     lineCheck(['isUpcoming', 'meetingDate'], (context, report) => {
       const upcoming = context.isUpcoming;

@@ -18,6 +18,7 @@ export const projectLinkRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A project board link whose text names another project or misspells the project, the same board listed twice in one summary, or a board seen nowhere else (information).',
   appliesTo: ['minutes', 'index'],
+  comparesWith: 'minutes',
   checks: [
     documentCheck((context, report) => {
       if (context.kind !== 'minutes') return;

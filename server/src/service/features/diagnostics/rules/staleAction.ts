@@ -14,6 +14,7 @@ export const staleActionRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Information,
   description: 'An open action item carried into more meetings than the configured limit (`actionItems.staleAfter`, default 4).',
   appliesTo: ['minutes'],
+  comparesWith: 'minutes',
   checks: [
     documentCheck((context, report) => {
       const meeting = context.meetingDate;

@@ -16,6 +16,7 @@ export const timeOrderRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'Agenda time headings out of order, or a meeting-start heading earlier than `meeting_time` or half an hour or more after it (a few minutes late is the actual start).',
   appliesTo: ['minutes'],
+  comparesWith: 'site',
   checks: [
     headingsCheck(['meetingDate', 'meetingTime'], (context, report) => {
       const day = context.meetingDate;

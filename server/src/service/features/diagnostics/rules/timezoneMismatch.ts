@@ -16,6 +16,7 @@ export const timezoneMismatchRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A time given in two zones that do not agree on that date (DST included), or a zone abbreviation not in effect on the date.',
   appliesTo: ['minutes', 'index'],
+  comparesWith: 'site',
   checks: [
     lineCheck(['meetingDate'], (context, report) => {
       const { model } = context;

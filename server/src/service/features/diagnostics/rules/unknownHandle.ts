@@ -24,6 +24,7 @@ export const unknownHandleRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'An `@handle` that is not a member, an alias or a special handle: a near miss of a member\'s handle is a likely typo however often it is repeated; one used in a single file is information.',
   appliesTo: ['minutes'],
+  comparesWith: 'minutes',
   checks: [
     lineCheck([], (context, report) => {
       const { knowledge } = context;

@@ -48,6 +48,7 @@ export const upcomingDateRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A date in the upcoming events that is before the meeting (usually last year\'s year), or a deadline that passed before the meeting on an item still open.',
   appliesTo: ['minutes'],
+  comparesWith: 'site',
   checks: [
     documentCheck(checkPassedDeadlines),
     sectionLineCheck(['meetingDate'], (context, report) => {

@@ -22,6 +22,7 @@ export const weekdayMismatchRule = defineRule({
   defaultSeverity: DiagnosticSeverity.Warning,
   description: 'A weekday next to a date names another day than the date falls on (years inferred from the meeting date).',
   appliesTo: ['minutes', 'index'],
+  comparesWith: 'site',
   checks: [
     lineCheck(['meetingDate'], (context, report) => {
       const meeting = context.meetingDate;

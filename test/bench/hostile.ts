@@ -1,0 +1,248 @@
+/**
+ * `npm run bench -- --hostile`: what a hostile repository costs the spawned server, at the
+ * sizes of the reliability review. Each case builds its workspace in a temp folder, spawns
+ * the server (MINUTES_SERVER, default dist/server.js: another build can be measured the same
+ * way), and reports the case's own time, the server's peak resident memory, and the slowest
+ * answer to a small hover sent every 50 ms meanwhile (how long others were blocked).
+ * A case that does not finish within its limit is reported as such.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+
+const ROOT = process.cwd();
+const SERVER = resolve(process.env.MINUTES_SERVER ?? join(ROOT, 'dist/server.js'));
+const CLI = resolve(process.env.MINUTES_CLI ?? join(ROOT, 'dist/cli.js'));
+const LIMIT_MS = Number(process.env.MINUTES_HOSTILE_LIMIT_MS ?? 60_000);
+const PROBE = 'meetings/cpansec-minutes-2024-03-27.md';
+
+interface Outcome {
+  readonly item: string;
+  readonly what: string;
+  readonly ms: number | null;
+  readonly peakMb: number | null;
+  readonly blockedMs: number | null;
+  readonly note?: string;
+}
+
+interface Session {
+  readonly connection: ProtocolConnection;
+  readonly root: string;
+  uri(path: string): string;
+  open(path: string, text?: string): Promise<void>;
+}
+
+function site(prepare: (root: string) => void): string {
+  const root = mkdtempSync(join(tmpdir(), 'minutes-hostile-bench-'));
+  cpSync(join(ROOT, 'test/fixtures/cpansec'), root, { recursive: true });
+  prepare(root);
+  return root;
+}
+
+function peakMb(pid: number | undefined): number | null {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+  } catch {
+    return null;
+  }
+}
+
+function withLimit<T>(work: Promise<T>, ms = LIMIT_MS): Promise<T | 'timeout'> {
+  return Promise.race([work, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref())]);
+}
+
+/** Spawns the server on `root`, runs `action`, probing with hovers, and measures. */
+async function serverCase(item: string, what: string, root: string, action: (session: Session) => Promise<string | void>, options: { initialize?: boolean } = {}): Promise<Outcome> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('workspace/diagnostic/refresh', () => null);
+  connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
+  connection.onRequest('window/showDocument', () => ({ success: true }));
+  connection.listen();
+  const uri = (path: string) => pathToFileURL(join(root, path)).href;
+  const session: Session = {
+    connection,
+    root,
+    uri,
+    open: (path, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: 'markdown', version: 1, text: text ?? readFileSync(join(root, path), 'utf8') } }),
+  };
+  const initialize = async () => {
+    const rootUri = pathToFileURL(root).href;
+    await connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: 'site' }],
+      capabilities: { textDocument: { diagnostic: {}, hover: { contentFormat: ['markdown'] } }, workspace: { configuration: true, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } }, window: { showDocument: { support: true } } },
+    });
+    await connection.sendNotification('initialized', {});
+    await session.open(PROBE);
+  };
+  let blocked = 0;
+  let probing = true;
+  const probe = async () => {
+    while (probing) {
+      const sent = performance.now();
+      await connection.sendRequest('textDocument/hover', { textDocument: { uri: uri(PROBE) }, position: { line: 3, character: 2 } }).catch(() => null);
+      blocked = Math.max(blocked, performance.now() - sent);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  };
+  const started = performance.now();
+  let note: string | void = undefined;
+  let timedOut = false;
+  try {
+    const result = await withLimit(
+      (async () => {
+        if (options.initialize !== false) await initialize();
+        void probe();
+        note = await action(session);
+      })(),
+    );
+    timedOut = result === 'timeout';
+  } catch (error) {
+    note = `error: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  const ms = performance.now() - started;
+  probing = false;
+  const peak = peakMb(child.pid);
+  connection.dispose();
+  child.kill('SIGKILL');
+  rmSync(root, { recursive: true, force: true });
+  return { item, what, ms: timedOut ? null : ms, peakMb: peak, blockedMs: timedOut ? null : blocked, note: timedOut ? `no answer within ${LIMIT_MS / 1000} s` : note || undefined };
+}
+
+async function cliCase(item: string, what: string, args: (root: string) => string[], prepare: (root: string) => void): Promise<Outcome> {
+  const root = site(prepare);
+  const started = performance.now();
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, CLI, ...args(root)], { encoding: 'utf8', timeout: LIMIT_MS });
+  const ms = performance.now() - started;
+  rmSync(root, { recursive: true, force: true });
+  const peak = Number(result.stderr?.trim().split('\n').pop()) / 1024;
+  return { item, what, ms: result.error ? null : ms, peakMb: Number.isFinite(peak) ? peak : null, blockedMs: null, note: result.error ? `no exit within ${LIMIT_MS / 1000} s` : `exit ${result.status}` };
+}
+
+const pull = (s: Session, path: string) => s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uri(path) } });
+const members = (count: number) => Array.from({ length: count }, (_, i) => `member${i}:\n  name: Member ${i}\n`).join('');
+
+export async function hostile(): Promise<void> {
+  const outcomes: Outcome[] = [];
+  const run = async (outcome: Promise<Outcome>) => {
+    const o = await outcome;
+    outcomes.push(o);
+    console.log(`${o.item.padEnd(4)} ${o.what.padEnd(62)} ${o.ms === null ? 'timeout' : `${o.ms.toFixed(0)} ms`}  peak ${o.peakMb?.toFixed(0) ?? '?'} MB  blocked ${o.blockedMs?.toFixed(0) ?? '–'} ms${o.note ? `  (${o.note})` : ''}`);
+  };
+  console.log(`server: ${SERVER}\n`);
+  await run(
+    serverCase('1', '.minutes.json → /dev/ptmx, _config.yml → /dev/zero: first hover', site((r) => {
+      rmSync(join(r, '_config.yml'));
+      symlinkSync('/dev/ptmx', join(r, '.minutes.json'));
+      symlinkSync('/dev/zero', join(r, '_config.yml'));
+    }), async (s) => {
+      await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(PROBE) }, position: { line: 3, character: 2 } });
+    }),
+  );
+  await run(
+    serverCase('2', 'a .md linked to /dev/ptmx announced as created, then a hover', site(() => undefined), async (s) => {
+      symlinkSync('/dev/ptmx', join(s.root, 'meetings/cpansec-minutes-2024-12-11.md'));
+      await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('meetings/cpansec-minutes-2024-12-11.md'), type: 1 }] });
+      await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(PROBE) }, position: { line: 3, character: 2 } });
+    }),
+  );
+  await run(
+    serverCase('3', '"index": "../victim/README.md", New Meeting', site((r) => writeFileSync(join(r, '.minutes.json'), '{ "index": "../victim/README.md" }')), async (s) => {
+      const edits: string[] = [];
+      s.connection.onRequest('workspace/applyEdit', (p: { edit: { documentChanges?: ({ textDocument?: { uri: string }; uri?: string })[] } }) => {
+        for (const c of p.edit.documentChanges ?? []) edits.push(c.textDocument?.uri ?? c.uri ?? '');
+        return { applied: true };
+      });
+      await s.connection.sendRequest('workspace/executeCommand', { command: 'minutes.newMeeting', arguments: [] });
+      const outside = edits.filter((u) => !u.startsWith(`${pathToFileURL(s.root).href}/`));
+      return `${outside.length} edits outside the root`;
+    }),
+  );
+  await run(
+    serverCase('5', 'hover on date: "%200000000Z %200000000N"', site(() => undefined), async (s) => {
+      const text = `${readFileSync(join(s.root, PROBE), 'utf8')}\nPublished {{ page.meeting_time | date: "%200000000Z %200000000N" }}\n`;
+      await s.open('meetings/strftime.md', text);
+      const line = text.split('\n').length - 2;
+      await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri('meetings/strftime.md') }, position: { line, character: 14 } });
+    }),
+  );
+  for (const count of [10_000, 20_000]) {
+    await run(
+      serverCase('6', `_data/authors.yml with ${count.toLocaleString('en')} members: first pull + a keystroke`, site((r) => writeFileSync(join(r, '_data/authors.yml'), members(count))), async (s) => {
+        await pull(s, PROBE);
+        await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri(PROBE), version: 2 }, contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: 'x' }] });
+        await pull(s, PROBE);
+      }),
+    );
+  }
+  await run(
+    serverCase('6', '20,000 members × 2,000 unknown handles in one document', site((r) => writeFileSync(join(r, '_data/authors.yml'), members(20_000))), async (s) => {
+      const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n## Attendees\n\n${Array.from({ length: 2000 }, (_, i) => `- @stranger${i}x`).join('\n')}\n`;
+      await s.open('meetings/cpansec-minutes-2024-12-04.md', text);
+      await pull(s, 'meetings/cpansec-minutes-2024-12-04.md');
+    }),
+  );
+  await run(
+    serverCase('7', 'timeZones.hover with 200,000 entries: one hover', site((r) => writeFileSync(join(r, '.minutes.json'), JSON.stringify({ timeZones: { hover: Array.from({ length: 200_000 }, (_, i) => (i % 2 ? 'Europe/Oslo' : 'UTC')) } }))), async (s) => {
+      await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(PROBE) }, position: { line: 3, character: 2 } });
+    }),
+  );
+  const noRoot = mkdtempSync(join(tmpdir(), 'minutes-hostile-noroot-'));
+  cpSync(join(ROOT, 'test/fixtures/cpansec/meetings'), join(noRoot, 'meetings'), { recursive: true });
+  for (let i = 0; i < 1000; i++) {
+    mkdirSync(join(noRoot, 'meetings', 'deep', `d${i % 20}`), { recursive: true });
+    writeFileSync(join(noRoot, 'meetings', 'deep', `d${i % 20}`, `page-${i}.md`), `# Page ${i}\n`);
+  }
+  await run(
+    serverCase('8', 'a file opened with no workspace root (1,000 files below it)', noRoot, async (s) => {
+      let read = '';
+      s.connection.onNotification('window/logMessage', (p: { message: string }) => {
+        if (/^read \d+ files/.test(p.message)) read = p.message.replace(/ of .* in /, ' in ');
+      });
+      await s.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { diagnostic: {} } } });
+      await s.connection.sendNotification('initialized', {});
+      await s.open(PROBE);
+      await pull(s, PROBE);
+      for (let i = 0; i < 100 && !read; i++) await new Promise((r) => setTimeout(r, 20));
+      return read;
+    }, { initialize: false }),
+  );
+  const big = (r: string) => {
+    const body = readFileSync(join(r, PROBE), 'utf8');
+    const chunk = body.replace(/^---[\s\S]*?---\n/, '');
+    writeFileSync(join(r, 'meetings/cpansec-minutes-2024-12-04.md'), `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n${chunk.repeat(Math.ceil(200e6 / chunk.length))}`);
+  };
+  await run(
+    serverCase('9', 'a 200 MB minutes file in the workspace: references on @sjn', site(big), async (s) => {
+      const text = readFileSync(join(s.root, PROBE), 'utf8');
+      const line = text.split('\n').findIndex((l) => l.includes('@'));
+      await s.connection.sendRequest('textDocument/references', { textDocument: { uri: s.uri(PROBE) }, position: { line, character: text.split('\n')[line]!.indexOf('@') + 1 }, context: { includeDeclaration: true } });
+    }),
+  );
+  await run(cliCase('9', 'the CLI on a site with a 200 MB minutes file', (r) => ['check', join(r, 'meetings')], big));
+  await run(
+    serverCase('10', 'a 1.8 MB document with 150,000 handles: pull', site(() => undefined), async (s) => {
+      const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n${'- @h1 @sjn @other\n'.repeat(50_000)}`;
+      await s.open('meetings/cpansec-minutes-2024-12-04.md', text);
+      await pull(s, 'meetings/cpansec-minutes-2024-12-04.md');
+    }),
+  );
+  await run(
+    cliCase('12', 'the CLI given a FIFO', (r) => ['check', join(r, 'fifo.md')], (r) => {
+      spawnSync('mkfifo', [join(r, 'fifo.md')]);
+    }),
+  );
+  console.log('\n| item | case | time | peak RSS | others blocked |');
+  console.log('|---|---|---|---|---|');
+  for (const o of outcomes) {
+    console.log(`| ${o.item} | ${o.what} | ${o.ms === null ? `> ${LIMIT_MS / 1000} s` : `${(o.ms / 1000).toFixed(2)} s`} | ${o.peakMb?.toFixed(0) ?? '?'} MB | ${o.blockedMs === null ? '–' : `${o.blockedMs.toFixed(0)} ms`} |${o.note ? ` ${o.note}` : ''}`);
+  }
+}
