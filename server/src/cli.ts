@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { join } from 'node:path';
+import { requireWithCodeCache } from './node/cli/codeCache';
 import type { CliIo } from './node/cli/options';
 import { answerWithoutService } from './node/cli/usage';
 
@@ -8,9 +9,12 @@ const answered = answerWithoutService(process.argv.slice(2), io);
 if (answered !== null) process.exitCode = answered;
 else {
   // Loaded only now: the language service is most of the CLI's code.
-  const { runCli } = require(join(__dirname, 'cliMain.js')) as typeof import('./node/cliMain');
-  void runCli(process.argv.slice(2), io).then(
-    (code) => (process.exitCode = code),
+  const main = requireWithCodeCache<typeof import('./node/cliMain')>(join(__dirname, 'cliMain.js'));
+  void main.exports.runCli(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code;
+      main.save();
+    },
     (error: unknown) => {
       process.stderr.write(`minutes: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 2;
