@@ -11,6 +11,7 @@ import { createMinutesService, DEFAULT_SETTINGS, RULE_CODES, WorkspaceIndex } fr
 import { corpusSite, documentOfSize, generatedWorkspace } from './corpus';
 import { realSiteLayout, removeSite, startOnce, thousandMinutes, type StartupSite, type StartupTimes } from './startup';
 import { median, percentile, time } from './measure';
+import { cliProcessRows } from './cliProcess';
 import { hostile } from './hostile';
 import { soak } from './soak';
 
@@ -130,7 +131,10 @@ async function main(): Promise<void> {
     if (site.root.startsWith(tmpdir())) removeSite(site);
   }
 
-  for (const bundle of ['server.js', 'extension.js', 'cli.js']) {
+  // The CLI as CI runs it: whole processes, against node -e 0 and markdownlint-cli2.
+  rows.push(...cliProcessRows(json));
+
+  for (const bundle of ['server.js', 'extension.js', 'cli.js', 'cliMain.js', 'action.js']) {
     const bytes = statSync(join(ROOT, 'dist', bundle)).size;
     json[`bundle ${bundle}`] = { bytes };
     const isServer = bundle === 'server.js';
