@@ -89,11 +89,39 @@ export function diagnose(
       return findings(check, context, kept, run);
     });
     byRule.set(rule.code, found);
-    // Not spread into push: a rule may report 100,000 findings, more than a call takes arguments.
-    for (const list of found) for (const diagnostic of list) diagnostics.push(diagnostic);
+    listed(found, diagnostics);
   }
   const diagnosis = { version: context.model.version, knowledge: context.knowledge, settings: context.settings, kind, facts, diagnostics, byRule };
   return { diagnostics, diagnosis };
+}
+
+/**
+ * How many findings of one code a document lists. A generated or pasted file can hold a
+ * hundred thousand of one kind; past this many, one more finding says how many were left
+ * out, and the editor is spared megabytes of diagnostics nobody reads one by one.
+ */
+export const MAX_LISTED_PER_CODE = 500;
+
+/** Adds a rule's findings to the list, at most MAX_LISTED_PER_CODE of them and a note of the rest. */
+function listed(found: readonly (readonly Diagnostic[])[], diagnostics: Diagnostic[]): void {
+  let count = 0;
+  let last: Diagnostic | undefined;
+  // Not spread into push: a rule may report 100,000 findings, more than a call takes arguments.
+  for (const list of found) {
+    for (const diagnostic of list) {
+      if (count++ < MAX_LISTED_PER_CODE) diagnostics.push((last = diagnostic));
+    }
+  }
+  if (count > MAX_LISTED_PER_CODE && last) {
+    diagnostics.push({
+      range: last.range,
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: last.code,
+      message: `${count - MAX_LISTED_PER_CODE} more ${String(last.code)} findings in this file are not listed (at most ${MAX_LISTED_PER_CODE} of one kind are).`,
+      data: { fixes: [] } satisfies DiagnosticData,
+    });
+  }
 }
 
 /** Whether a diagnosis still answers for this context: the same version, knowledge, settings, kind and facts. */
