@@ -1,5 +1,6 @@
 import { editDistance } from './editDistance';
 import type { MinutesFacts } from './fileFacts';
+import { NearMissIndex } from './nearMisses';
 import type { HandleUsage, Member, WorkspaceKnowledge } from './types';
 
 /** Who is mentioned where: per handle, how many files, how many mentions, and when last. */
@@ -32,6 +33,9 @@ const VERY_SHORT = 3;
 /** A handle this short, used again and again a letter away from a member's, may well be someone else's. */
 const SHORT = 4;
 
+/** Handles shorter than this are no near miss of anything (`@a`, `@jo`). */
+const SHORTEST = 3;
+
 /** How a handle misses another: by an edit of `distance` steps, or as a nickname (a prefix, `@Tim` for `@timlegge`). */
 export interface Miss {
   readonly distance: number;
@@ -50,13 +54,18 @@ export interface Miss {
 export function nearMiss(handle: string, other: string, loosely = false): Miss | null {
   if (handle === other) return null;
   const shorter = Math.min(handle.length, other.length);
-  if (shorter < 3) return null;
+  if (shorter < SHORTEST) return null;
   if (other.startsWith(handle)) return { distance: 1, substitution: false };
-  const limit = loosely ? (handle.length <= 3 ? 1 : handle.length <= 7 ? 2 : 3) : shorter <= 5 ? 1 : 2;
+  const limit = loosely ? looseLimit(handle) : closeLimit(shorter);
   const distance = editDistance(handle, other, limit);
   if (distance > limit) return null;
   return { distance, substitution: distance === 1 && handle.length === other.length && differingLetters(handle, other) === 1 };
 }
+
+/** Edits a close near miss may take, by the length of the shorter handle. */
+const closeLimit = (shorter: number) => (shorter <= 5 ? 1 : 2);
+/** Edits a loose near miss of `handle` may take. */
+const looseLimit = (handle: string) => (handle.length <= 3 ? 1 : handle.length <= 7 ? 2 : 3);
 
 function differingLetters(a: string, b: string): number {
   let count = 0;
@@ -97,9 +106,10 @@ function judgeAgainstRoster(knowledge: WorkspaceKnowledge, key: string): RosterN
   if (knowledge.findMember(key) || knowledge.specialHandles.has(key)) return null;
   let best = Infinity;
   let nearest: { member: Member; name: string; miss: Miss }[] = [];
-  for (const member of knowledge.members) {
+  // The shorter handle is at most as long as `key`: no near miss takes more edits than this.
+  for (const { member, names } of rosterCandidates(knowledge, key, closeLimit(key.length))) {
     let closest: { name: string; miss: Miss } | null = null;
-    for (const name of [member.handle.toLowerCase(), ...member.aliases]) {
+    for (const name of names) {
       const miss = nearMiss(key, name);
       if (!miss) continue;
       if (!closest || miss.distance < closest.miss.distance || (miss.distance === closest.miss.distance && closest.miss.substitution && !miss.substitution)) {
@@ -120,6 +130,126 @@ function judgeAgainstRoster(knowledge: WorkspaceKnowledge, key: string): RosterN
     (shortest <= VERY_SHORT && nearest.every(({ miss }) => miss.substitution)) ||
     (shortest <= SHORT && files >= ESTABLISHED_FILES && nearest.every(otherPerson));
   return { members: nearest.map(({ member }) => member), likely: !doubtful };
+}
+
+/** A handle that is loosely close to a member's or a regular guest's, and whose handle to suggest. */
+export interface Resemblance {
+  readonly handle: string;
+  /** null for a regular guest. */
+  readonly member: Member | null;
+  /** Minutes files that name the handle suggested. */
+  readonly files: number;
+}
+
+/**
+ * The member or regular guest whose handle `key` (lower case, used in `files` minutes files)
+ * loosely resembles most: nearest first; at the same distance a member before a guest, then
+ * the handle named in more files, then the first found (members in roster order, then guests). A guest counts only when
+ * named in more files than `key` (the more established spelling is the one to suggest).
+ */
+export function closestResemblance(knowledge: WorkspaceKnowledge, key: string, files: number): Resemblance | null {
+  const limit = looseLimit(key);
+  const candidates: { resemblance: Resemblance; name: string }[] = [];
+  for (const { member, names } of rosterCandidates(knowledge, key, limit)) {
+    const resemblance = { handle: member.handle, member, files: knowledge.usage(member.handle)?.files ?? 0 };
+    for (const name of names) candidates.push({ resemblance, name });
+  }
+  if (key.length >= SHORTEST) {
+    const guests = guestNames(knowledge);
+    for (const at of guests.index.candidates(key, limit)) {
+      const guest = guests.guests[at]!;
+      if (guest.files > files) candidates.push({ resemblance: { handle: guest.handle, member: null, files: guest.files }, name: guests.names[at]! });
+    }
+  }
+  let best: { resemblance: Resemblance; distance: number } | null = null;
+  for (const { resemblance, name } of candidates) {
+    const miss = nearMiss(key, name, true);
+    if (miss && (!best || closer(miss.distance, resemblance, best.distance, best.resemblance))) best = { resemblance, distance: miss.distance };
+  }
+  return best?.resemblance ?? null;
+}
+
+/** Nearest first; at the same distance, a member before a guest, then the most used. */
+function closer(distance: number, candidate: Resemblance, bestDistance: number, best: Resemblance): boolean {
+  if (distance !== bestDistance) return distance < bestDistance;
+  if (!!candidate.member !== !!best.member) return !!candidate.member;
+  return candidate.files > best.files;
+}
+
+/** A roster's handles and aliases (lower case), member after member, and the index over them. */
+interface RosterNames {
+  readonly names: readonly string[];
+  /** Per name, the position of its member in the roster. */
+  readonly owners: Int32Array;
+  readonly index: NearMissIndex;
+}
+
+const rostersByKnowledge = new WeakMap<WorkspaceKnowledge, RosterNames>();
+/**
+ * The latest rosters' indexes by their names: a knowledge snapshot is taken on every change
+ * of what the minutes say, the roster changes seldom, and the index of 20,000 members is
+ * worth keeping.
+ */
+const recentRosters: { readonly key: string; readonly roster: RosterNames }[] = [];
+const RECENT_ROSTERS = 4;
+
+/** The near-miss index of a knowledge snapshot's roster (its handles and aliases). */
+export function rosterIndex(knowledge: WorkspaceKnowledge): NearMissIndex {
+  return rosterNames(knowledge).index;
+}
+
+function rosterNames(knowledge: WorkspaceKnowledge): RosterNames {
+  let roster = rostersByKnowledge.get(knowledge);
+  if (roster) return roster;
+  const lists = knowledge.members.map((member) => [member.handle.toLowerCase(), ...member.aliases]);
+  const key = JSON.stringify(lists);
+  roster = recentRosters.find((recent) => recent.key === key)?.roster;
+  if (!roster) {
+    const names = lists.flat();
+    const owners = Int32Array.from(lists.flatMap((list, at) => list.map(() => at)));
+    roster = { names, owners, index: new NearMissIndex(names) };
+    recentRosters.unshift({ key, roster });
+    recentRosters.length = Math.min(recentRosters.length, RECENT_ROSTERS);
+  }
+  rostersByKnowledge.set(knowledge, roster);
+  return roster;
+}
+
+/**
+ * The members, in roster order, with their names (handle, then aliases) that may be within
+ * `limit` edits of `key` or start with it. Names left out are neither.
+ */
+function rosterCandidates(knowledge: WorkspaceKnowledge, key: string, limit: number): { member: Member; names: string[] }[] {
+  if (key.length < SHORTEST) return [];
+  const roster = rosterNames(knowledge);
+  const found: { member: Member; names: string[] }[] = [];
+  let lastOwner = -1;
+  for (const at of roster.index.candidates(key, limit)) {
+    const owner = roster.owners[at]!;
+    if (owner === lastOwner) found[found.length - 1]!.names.push(roster.names[at]!);
+    else found.push({ member: knowledge.members[owner]!, names: [roster.names[at]!] });
+    lastOwner = owner;
+  }
+  return found;
+}
+
+/** Regular guests' handles (lower case) and the index over them, once per snapshot. */
+interface GuestNames {
+  readonly guests: readonly HandleUsage[];
+  readonly names: readonly string[];
+  readonly index: NearMissIndex;
+}
+
+const guestNamesByKnowledge = new WeakMap<WorkspaceKnowledge, GuestNames>();
+
+function guestNames(knowledge: WorkspaceKnowledge): GuestNames {
+  let found = guestNamesByKnowledge.get(knowledge);
+  if (!found) {
+    const guests = establishedGuests(knowledge);
+    const names = guests.map((guest) => guest.handle.toLowerCase());
+    guestNamesByKnowledge.set(knowledge, (found = { guests, names, index: new NearMissIndex(names) }));
+  }
+  return found;
 }
 
 const guestsByKnowledge = new WeakMap<WorkspaceKnowledge, HandleUsage[]>();

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { ESTABLISHED_FILES, establishedGuests, nearMiss, rosterNearMiss } from '../../../knowledge/handles';
+import { closestResemblance, ESTABLISHED_FILES, rosterNearMiss } from '../../../knowledge/handles';
 import type { Member, WorkspaceKnowledge } from '../../../knowledge/types';
 import type { Span } from '../../../parse/model';
 import { replaceSpan, type FixTarget } from '../fixes';
@@ -91,28 +91,6 @@ function judge(key: string, knowledge: WorkspaceKnowledge): Verdict | null {
   if (roster) return { kind: 'member-typo', members: roster.members, likely: roster.likely, files };
   if (files >= ESTABLISHED_FILES) return null;
   // Less close to a member, or close to a regular guest: worth a mention, not a warning.
-  const candidates: { handle: string; name: string; member: Member | null; files: number }[] = [];
-  for (const member of knowledge.members) {
-    const used = knowledge.usage(member.handle)?.files ?? 0;
-    for (const name of [member.handle.toLowerCase(), ...member.aliases]) candidates.push({ handle: member.handle, name, member, files: used });
-  }
-  for (const guest of establishedGuests(knowledge)) {
-    if (guest.files > files) candidates.push({ handle: guest.handle, name: guest.handle.toLowerCase(), member: null, files: guest.files });
-  }
-  let best: { candidate: (typeof candidates)[number]; distance: number } | null = null;
-  for (const candidate of candidates) {
-    const miss = nearMiss(key, candidate.name, true);
-    if (!miss) continue;
-    if (!best || closer(miss.distance, candidate, best.distance, best.candidate)) best = { candidate, distance: miss.distance };
-  }
-  if (!best) return { kind: 'unknown' };
-  const { handle, member } = best.candidate;
-  return { kind: 'resembles', handle, member, files: best.candidate.files };
-}
-
-/** Nearest first; at the same distance, a member before a guest, then the most used. */
-function closer(distance: number, candidate: { member: Member | null; files: number }, bestDistance: number, best: { member: Member | null; files: number }): boolean {
-  if (distance !== bestDistance) return distance < bestDistance;
-  if (!!candidate.member !== !!best.member) return !!candidate.member;
-  return candidate.files > best.files;
+  const resembling = closestResemblance(knowledge, key, files);
+  return resembling ? { kind: 'resembles', ...resembling } : { kind: 'unknown' };
 }
