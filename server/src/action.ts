@@ -47,6 +47,11 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Pick<CliIo, 'stdout'
   }
 
   const reports = await checkReports(paths, cwd, { indexPages: onlyChanged });
+  if (reports === null && onlyChanged) {
+    io.stdout.write('Minutes: no minutes among the changed files; nothing to check.\n');
+    writeOutputs(env, { files: 0, error: 0, warning: 0, information: 0, hint: 0 });
+    return 0;
+  }
   if (reports === null) {
     io.stdout.write(`::warning title=minutes::${escapeData(`Minutes found no minutes under ${paths.map((p) => relative(cwd, p) || '.').join(', ')}.`)}\n`);
     writeOutputs(env, { files: 0, error: 0, warning: 0, information: 0, hint: 0 });

@@ -36,6 +36,9 @@ test('minutes-disable-next-line turns off the codes it names on the next line on
   // Several codes, separated by spaces or commas; none means every code.
   assert.deepEqual(codesOn(`${front}\n<!-- minutes-disable-next-line weekday-mismatch, placeholder -->\n${fringe}`), []);
   assert.deepEqual(codesOn(`${front}\n<!-- minutes-disable-next-line -->\n${fringe}${fringe}`), ['8:weekday-mismatch', '8:placeholder']);
+  // Written tight, as HTML allows.
+  assert.deepEqual(codesOn(`${front}\n<!--minutes-disable-next-line-->\n${fringe}`), []);
+  assert.deepEqual(codesOn(`${front}\n<!--minutes-disable-next-line placeholder-->\n${fringe}`), ['7:weekday-mismatch']);
 });
 
 test('minutes-disable-line turns off the line it ends', () => {
@@ -92,6 +95,9 @@ test('the disable fix keeps a hard line break, goes above a heading and after th
   const heading = disable(`${front}\n## Fringe on Friday 2025-01-08\n`, 'weekday-mismatch').after;
   assert.equal(heading, `${front}\n<!-- minutes-disable-next-line weekday-mismatch -->\n## Fringe on Friday 2025-01-08\n`);
   assert.deepEqual(codesOn(heading), []);
+  const row = disable(`${front}\n| When | What |\n|---|---|\n| Friday 2025-01-08 | Fringe |\n`, 'weekday-mismatch').after;
+  assert.equal(row, `${front}\n| When | What |\n|---|---|\n| Friday 2025-01-08 | Fringe <!-- minutes-disable-line weekday-mismatch --> |\n`, 'inside the last cell, not a cell of its own');
+  assert.deepEqual(codesOn(row), []);
   const badDate = disable('---\nlayout: page\nmeeting_time: 2025-01-03 16:00\ntitle: Minutes 2025-01-03\n---\nText\n', 'bad-date');
   assert.equal(badDate.title, 'Disable bad-date for this file');
   assert.equal(badDate.after, '---\nlayout: page\nmeeting_time: 2025-01-03 16:00\ntitle: Minutes 2025-01-03\n---\n<!-- minutes-disable-file bad-date -->\nText\n');

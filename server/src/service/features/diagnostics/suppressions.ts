@@ -56,7 +56,8 @@ interface Suppressions {
 }
 
 const NO_SUPPRESSIONS: Suppressions = { directives: [], problems: [] };
-const COMMENT_START = /<!--[ \t]*minutes-([A-Za-z-]*)/y;
+/** `<!--`, then `minutes-` and a directive's words (hyphens between words only: `-->` may follow at once). */
+const COMMENT_START = /<!--[ \t]*minutes-([A-Za-z]+(?:-[A-Za-z]+)*)?/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const KNOWN_CODES: ReadonlySet<string> = new Set([...RULES.map((rule) => rule.code), SUPPRESSION_CODE]);
 
@@ -131,7 +132,7 @@ function readSuppressions(model: MinutesModel): Suppressions {
     if (close < 0) break;
     const line = lineAt(model.lineStarts, at);
     if (fenced(line) || inCodeSpan(text, model.lineStarts[line]!, at)) continue;
-    const word = start[1]!;
+    const word = start[1] ?? '';
     const wordStart = at + start[0].length - word.length;
     const name = DIRECTIVES.find((directive) => directive === word.toLowerCase());
     if (!name) {
@@ -299,8 +300,9 @@ function disableEdit(model: MinutesModel, code: string, line: number): { edit: T
   if (HEADING.test(lineText)) return { edit: insertAt(model, start, `<!-- minutes-disable-next-line ${code} -->${model.eol}`), wholeFile: false };
   const comment = `<!-- minutes-disable-line ${code} -->`;
   if (TABLE_ROW.test(lineText)) {
+    // Inside the last cell: after the closing pipe the comment would make a cell of its own.
     const trimmed = lineText.trimEnd();
-    if (trimmed.endsWith('|') && trimmed.length > trimmed.trimStart().length + 1) return { edit: insertAt(model, start + trimmed.length - 1, `${comment} `), wholeFile: false };
+    if (trimmed.endsWith('|') && trimmed.indexOf('|') < trimmed.length - 1) return { edit: insertAt(model, start + trimmed.length - 1, `${comment} `), wholeFile: false };
   }
   // Before trailing white space or a backslash: they make a hard line break only at the end of the line.
   const hardBreak = /(?:[ \t]{2,}|\\)$/.exec(lineText);
