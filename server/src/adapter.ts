@@ -19,7 +19,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RequestCancelledError, unlessCancelled } from './cancellation';
 import { normalizeSettings } from './node/settings';
-import type { FileAccess } from './workspace/fileAccess';
+import { describeUnread, type FileAccess } from './workspace/fileAccess';
 import { Workspaces } from './workspace/workspaces';
 import { currentHour, documentReport, lean, resultIdOf, type ResultBasis } from './diagnosticReports';
 import { WorkspaceReports } from './workspaceReports';
@@ -135,8 +135,25 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     const document = documents.get(uri);
     if (!document) return null;
     const { index, basicsFor, ready } = await unlessCancelled(workspaces.indexFor(uri), token);
+    // A document over the size limit is not analysed: its one finding says why (`oversized`).
+    if (oversized(document, index)) return null;
     await unlessCancelled(needs === 'workspace' ? ready : basicsFor(uri.slice(0, uri.lastIndexOf('/'))), token);
     return { document, knowledge: index.knowledge(), settings: await unlessCancelled(settingsFor(uri), token), index };
+  }
+
+  /** Open documents over the size limit: noted once, read again when they are back under it. */
+  const tooLarge = new Set<string>();
+
+  function oversized(document: TextDocument, index: WorkspaceIndex): boolean {
+    return document.getText().length > index.maxFileBytes;
+  }
+
+  /** The findings of an open document too large to analyse: the index's note of why. */
+  async function oversizedDiagnostics(uri: string) {
+    const document = documents.get(uri);
+    if (!document) return [];
+    const { index } = await workspaces.indexFor(uri);
+    return oversized(document, index) ? lean(service.knowledgeDiagnostics(uri, '', index.knowledge(), DEFAULT_SETTINGS)) : [];
   }
 
   type Analysed = NonNullable<Awaited<ReturnType<typeof analyse>>>;
@@ -151,7 +168,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
 
   async function diagnosticsFor(uri: string, token = CancellationToken.None) {
     const found = await analyse(uri, token);
-    return found ? lean(diagnosticsOf(found)) : [];
+    return found ? lean(diagnosticsOf(found)) : oversizedDiagnostics(uri);
   }
 
   let settingsGeneration = 0;
@@ -258,7 +275,15 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
       const uri = change.document.uri;
       const { index } = await workspaces.indexFor(uri);
       const kind = index.kindOf(uri);
-      if (kind && kind !== 'markdown') {
+      if (kind && oversized(change.document, index)) {
+        // Never parsed: the size limit bounds what one document can cost.
+        if (!tooLarge.has(uri)) {
+          tooLarge.add(uri);
+          const size = change.document.getText().length;
+          index.unread(uri, describeUnread({ ok: false, reason: 'too-large', size }, { maxBytes: index.maxFileBytes, root: index.rootUri }));
+          refreshDiagnostics();
+        }
+      } else if (kind && (kind !== 'markdown' || tooLarge.delete(uri))) {
         index.update(uri, change.document.getText());
         refreshDiagnostics();
       } else if (kind === 'markdown' && index.updateModel(service.parse(change.document))) {
@@ -272,6 +297,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     inOrder('document close', async (event: TextDocumentChangeEvent<TextDocument>) => {
       const uri = event.document.uri;
       service.forget(uri);
+      tooLarge.delete(uri);
       settingsCache.delete(uri);
       // Closed, the file is what the disk holds again: changes not saved are dropped, and a
       // draft never saved (or deleted meanwhile) is no longer minutes.
@@ -286,7 +312,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
       'diagnostics',
       async (params, token) => {
         const found = await analyse(params.textDocument.uri, token);
-        if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+        if (!found) return { kind: DocumentDiagnosticReportKind.Full, items: await oversizedDiagnostics(params.textDocument.uri) };
         const resultId = resultIdOf(found.document.version, basisOf(found.knowledge));
         return params.previousResultId === resultId ? documentReport([], resultId, resultId) : documentReport(diagnosticsOf(found), resultId, undefined);
       },

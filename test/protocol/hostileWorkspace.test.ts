@@ -179,3 +179,24 @@ test('the CLI given a FIFO, or a device link, answers at once with exit code 2',
   assert.ok(folder.status === 0 || folder.status === 1, folder.stderr);
   assert.match(folder.stdout + folder.stderr, /cpansec-minutes-2024-03-27\.md|files? checked/);
 });
+
+test('an open document over the size limit is not analysed: one finding says why, until it is back under it', async () => {
+  const root = site((r) => writeFileSync(join(r, '.minutes.json'), '{ "maxFileSize": 0.01 }'));
+  const server = await start(root);
+  await server.workspaceRead();
+  const path = 'meetings/cpansec-minutes-2024-12-04.md';
+  const small = '---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n- @stigsp said hello\n';
+  const large = `${small}${'- a line that makes the file larger than ten kilobytes\n'.repeat(250)}`;
+  await open(server, root, path, large);
+  const items = await pull(server, root, path);
+  assert.deepEqual(
+    items.map((d) => d.message),
+    ['Minutes did not read this file: this file is 14 KB; Minutes reads files up to 10 KB ("maxFileSize" in .minutes.json).'],
+  );
+  const hoverOnLarge = await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(root, path) }, position: { line: 5, character: 4 } });
+  assert.equal(hoverOnLarge, null);
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(root, path), version: 2 }, contentChanges: [{ text: small }] });
+  const after = await pull(server, root, path);
+  assert.ok(after.some((d) => d.code === 'unknown-handle' && String(d.message).startsWith('@stigsp')), JSON.stringify(after.map((d) => d.message)));
+  assert.ok(!after.some((d) => String(d.message).includes('did not read')));
+});

@@ -56,6 +56,7 @@ export function describeUnread(result: Extract<ReadResult, { ok: false }>, limit
 }
 
 export function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
   const mb = bytes / (1024 * 1024);
   return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
 }
