@@ -4,6 +4,11 @@ import { requireWithCodeCache } from './node/cli/codeCache';
 import type { CliIo } from './node/cli/options';
 import { answerWithoutService } from './node/cli/usage';
 
+// A reader that stops early (`minutes check | head`) ends the run quietly, as other command-line tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit();
+  throw error;
+});
 const io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
 const answered = answerWithoutService(process.argv.slice(2), io);
 if (answered !== null) process.exitCode = answered;
