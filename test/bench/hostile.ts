@@ -19,7 +19,7 @@ const CLI = resolve(process.env.MINUTES_CLI ?? join(ROOT, 'dist/cli.js'));
 const LIMIT_MS = Number(process.env.MINUTES_HOSTILE_LIMIT_MS ?? 60_000);
 const PROBE = 'meetings/cpansec-minutes-2024-03-27.md';
 
-interface Outcome {
+export interface Outcome {
   readonly item: string;
   readonly what: string;
   readonly ms: number | null;
@@ -130,15 +130,21 @@ async function cliCase(item: string, what: string, args: (root: string) => strin
 const pull = (s: Session, path: string) => s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uri(path) } });
 const members = (count: number) => Array.from({ length: count }, (_, i) => `member${i}:\n  name: Member ${i}\n`).join('');
 
-export async function hostile(): Promise<void> {
-  const outcomes: Outcome[] = [];
-  const run = async (outcome: Promise<Outcome>) => {
-    const o = await outcome;
-    outcomes.push(o);
-    console.log(`${o.item.padEnd(4)} ${o.what.padEnd(62)} ${o.ms === null ? 'timeout' : `${o.ms.toFixed(0)} ms`}  peak ${o.peakMb?.toFixed(0) ?? '?'} MB  blocked ${o.blockedMs?.toFixed(0) ?? '–'} ms${o.note ? `  (${o.note})` : ''}`);
-  };
-  console.log(`server: ${SERVER}\n`);
-  await run(
+/** The sizes of the reliability review (`full`), or small ones for `npm test` (`small`). */
+export type HostileScale = 'small' | 'full';
+
+export interface HostileCase {
+  readonly item: string;
+  run(): Promise<Outcome>;
+}
+
+/** Every case, at a scale: each item of the review, its figure to compare before and after. */
+export function hostileCases(scale: HostileScale): HostileCase[] {
+  const full = scale === 'full';
+  const n = (big: number, small: number) => (full ? big : small);
+  const cases: HostileCase[] = [];
+  const add = (item: string, run: () => Promise<Outcome>) => cases.push({ item, run });
+  add('1', () =>
     serverCase('1', '.minutes.json → /dev/ptmx, _config.yml → /dev/zero: first hover', site((r) => {
       rmSync(join(r, '_config.yml'));
       symlinkSync('/dev/ptmx', join(r, '.minutes.json'));
@@ -147,14 +153,14 @@ export async function hostile(): Promise<void> {
       await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(PROBE) }, position: { line: 3, character: 2 } });
     }),
   );
-  await run(
+  add('2', () =>
     serverCase('2', 'a .md linked to /dev/ptmx announced as created, then a hover', site(() => undefined), async (s) => {
       symlinkSync('/dev/ptmx', join(s.root, 'meetings/cpansec-minutes-2024-12-11.md'));
       await s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('meetings/cpansec-minutes-2024-12-11.md'), type: 1 }] });
       await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(PROBE) }, position: { line: 3, character: 2 } });
     }),
   );
-  await run(
+  add('3', () =>
     serverCase('3', '"index": "../victim/README.md", New Meeting', site((r) => writeFileSync(join(r, '.minutes.json'), '{ "index": "../victim/README.md" }')), async (s) => {
       const edits: string[] = [];
       s.connection.onRequest('workspace/applyEdit', (p: { edit: { documentChanges?: ({ textDocument?: { uri: string }; uri?: string })[] } }) => {
@@ -166,16 +172,17 @@ export async function hostile(): Promise<void> {
       return `${outside.length} edits outside the root`;
     }),
   );
-  await run(
-    serverCase('5', 'hover on date: "%200000000Z %200000000N"', site(() => undefined), async (s) => {
-      const text = `${readFileSync(join(s.root, PROBE), 'utf8')}\nPublished {{ page.meeting_time | date: "%200000000Z %200000000N" }}\n`;
+  const width = n(200_000_000, 200_000);
+  add('5', () =>
+    serverCase('5', `hover on date: "%${width}Z %${width}N"`, site(() => undefined), async (s) => {
+      const text = `${readFileSync(join(s.root, PROBE), 'utf8')}\nPublished {{ page.meeting_time | date: "%${width}Z %${width}N" }}\n`;
       await s.open('meetings/strftime.md', text);
       const line = text.split('\n').length - 2;
       await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri('meetings/strftime.md') }, position: { line, character: 14 } });
     }),
   );
-  for (const count of [10_000, 20_000]) {
-    await run(
+  for (const count of full ? [10_000, 20_000] : [1_000]) {
+    add('6', () =>
       serverCase('6', `_data/authors.yml with ${count.toLocaleString('en')} members: first pull + a keystroke`, site((r) => writeFileSync(join(r, '_data/authors.yml'), members(count))), async (s) => {
         await pull(s, PROBE);
         await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri(PROBE), version: 2 }, contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: 'x' }] });
@@ -183,26 +190,30 @@ export async function hostile(): Promise<void> {
       }),
     );
   }
-  await run(
-    serverCase('6', '20,000 members × 2,000 unknown handles in one document', site((r) => writeFileSync(join(r, '_data/authors.yml'), members(20_000))), async (s) => {
-      const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n## Attendees\n\n${Array.from({ length: 2000 }, (_, i) => `- @stranger${i}x`).join('\n')}\n`;
+  const roster = n(20_000, 1_000);
+  const strangers = n(2_000, 100);
+  add('6', () =>
+    serverCase('6', `${roster.toLocaleString('en')} members × ${strangers.toLocaleString('en')} unknown handles in one document`, site((r) => writeFileSync(join(r, '_data/authors.yml'), members(roster))), async (s) => {
+      const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n## Attendees\n\n${Array.from({ length: strangers }, (_, i) => `- @stranger${i}x`).join('\n')}\n`;
       await s.open('meetings/cpansec-minutes-2024-12-04.md', text);
       await pull(s, 'meetings/cpansec-minutes-2024-12-04.md');
     }),
   );
-  await run(
-    serverCase('7', 'timeZones.hover with 200,000 entries: one hover', site((r) => writeFileSync(join(r, '.minutes.json'), JSON.stringify({ timeZones: { hover: Array.from({ length: 200_000 }, (_, i) => (i % 2 ? 'Europe/Oslo' : 'UTC')) } }))), async (s) => {
+  const zones = n(200_000, 2_000);
+  add('7', () =>
+    serverCase('7', `timeZones.hover with ${zones.toLocaleString('en')} entries: one hover`, site((r) => writeFileSync(join(r, '.minutes.json'), JSON.stringify({ timeZones: { hover: Array.from({ length: zones }, (_, i) => (i % 2 ? 'Europe/Oslo' : 'UTC')) } }))), async (s) => {
       await s.connection.sendRequest('textDocument/hover', { textDocument: { uri: s.uri(PROBE) }, position: { line: 3, character: 2 } });
     }),
   );
-  const noRoot = mkdtempSync(join(tmpdir(), 'minutes-hostile-noroot-'));
-  cpSync(join(ROOT, 'test/fixtures/cpansec/meetings'), join(noRoot, 'meetings'), { recursive: true });
-  for (let i = 0; i < 1000; i++) {
-    mkdirSync(join(noRoot, 'meetings', 'deep', `d${i % 20}`), { recursive: true });
-    writeFileSync(join(noRoot, 'meetings', 'deep', `d${i % 20}`, `page-${i}.md`), `# Page ${i}\n`);
-  }
-  await run(
-    serverCase('8', 'a file opened with no workspace root (1,000 files below it)', noRoot, async (s) => {
+  const below = n(1_000, 100);
+  add('8', () => {
+    const noRoot = mkdtempSync(join(tmpdir(), 'minutes-hostile-noroot-'));
+    cpSync(join(ROOT, 'test/fixtures/cpansec/meetings'), join(noRoot, 'meetings'), { recursive: true });
+    for (let i = 0; i < below; i++) {
+      mkdirSync(join(noRoot, 'meetings', 'deep', `d${i % 20}`), { recursive: true });
+      writeFileSync(join(noRoot, 'meetings', 'deep', `d${i % 20}`, `page-${i}.md`), `# Page ${i}\n`);
+    }
+    return serverCase('8', `a file opened with no workspace root (${below.toLocaleString('en')} files below it)`, noRoot, async (s) => {
       let read = '';
       s.connection.onNotification('window/logMessage', (p: { message: string }) => {
         if (/^read \d+ files/.test(p.message)) read = p.message.replace(/ of .* in /, ' in ');
@@ -213,33 +224,45 @@ export async function hostile(): Promise<void> {
       await pull(s, PROBE);
       for (let i = 0; i < 100 && !read; i++) await new Promise((r) => setTimeout(r, 20));
       return read;
-    }, { initialize: false }),
-  );
+    }, { initialize: false });
+  });
+  const bytes = n(200e6, 20e6);
   const big = (r: string) => {
-    const body = readFileSync(join(r, PROBE), 'utf8');
-    const chunk = body.replace(/^---[\s\S]*?---\n/, '');
-    writeFileSync(join(r, 'meetings/cpansec-minutes-2024-12-04.md'), `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n${chunk.repeat(Math.ceil(200e6 / chunk.length))}`);
+    const chunk = readFileSync(join(r, PROBE), 'utf8').replace(/^---[\s\S]*?---\n/, '');
+    writeFileSync(join(r, 'meetings/cpansec-minutes-2024-12-04.md'), `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n${chunk.repeat(Math.ceil(bytes / chunk.length))}`);
   };
-  await run(
-    serverCase('9', 'a 200 MB minutes file in the workspace: references on @sjn', site(big), async (s) => {
+  add('9', () =>
+    serverCase('9', `a ${bytes / 1e6} MB minutes file in the workspace: references on @sjn`, site(big), async (s) => {
       const text = readFileSync(join(s.root, PROBE), 'utf8');
       const line = text.split('\n').findIndex((l) => l.includes('@'));
       await s.connection.sendRequest('textDocument/references', { textDocument: { uri: s.uri(PROBE) }, position: { line, character: text.split('\n')[line]!.indexOf('@') + 1 }, context: { includeDeclaration: true } });
     }),
   );
-  await run(cliCase('9', 'the CLI on a site with a 200 MB minutes file', (r) => ['check', join(r, 'meetings')], big));
-  await run(
-    serverCase('10', 'a 1.8 MB document with 150,000 handles: pull', site(() => undefined), async (s) => {
-      const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n${'- @h1 @sjn @other\n'.repeat(50_000)}`;
+  add('9', () => cliCase('9', `the CLI on a site with a ${bytes / 1e6} MB minutes file`, (r) => ['check', join(r, 'meetings')], big));
+  const lines = n(50_000, 5_000);
+  add('10', () =>
+    serverCase('10', `a ${((lines * 18) / 1e6).toFixed(1)} MB document with ${(lines * 3).toLocaleString('en')} handles: pull`, site(() => undefined), async (s) => {
+      const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n${'- @h1 @sjn @other\n'.repeat(lines)}`;
       await s.open('meetings/cpansec-minutes-2024-12-04.md', text);
       await pull(s, 'meetings/cpansec-minutes-2024-12-04.md');
     }),
   );
-  await run(
+  add('12', () =>
     cliCase('12', 'the CLI given a FIFO', (r) => ['check', join(r, 'fifo.md')], (r) => {
       spawnSync('mkfifo', [join(r, 'fifo.md')]);
     }),
   );
+  return cases;
+}
+
+export async function hostile(): Promise<void> {
+  console.log(`server: ${SERVER}\n`);
+  const outcomes: Outcome[] = [];
+  for (const hostileCase of hostileCases('full')) {
+    const o = await hostileCase.run();
+    outcomes.push(o);
+    console.log(`${o.item.padEnd(4)} ${o.what.padEnd(62)} ${o.ms === null ? 'timeout' : `${o.ms.toFixed(0)} ms`}  peak ${o.peakMb?.toFixed(0) ?? '?'} MB  blocked ${o.blockedMs?.toFixed(0) ?? '–'} ms${o.note ? `  (${o.note})` : ''}`);
+  }
   console.log('\n| item | case | time | peak RSS | others blocked |');
   console.log('|---|---|---|---|---|');
   for (const o of outcomes) {
