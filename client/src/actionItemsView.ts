@@ -1,5 +1,5 @@
 import { commands, EventEmitter, Position, Range, ThemeIcon, TreeItem, TreeItemCollapsibleState, Uri, window, workspace, type Disposable, type TreeDataProvider } from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   ActionItemsRequest,
   NextMeetingCalendarRequest,

@@ -1,0 +1,86 @@
+import { commands, Uri, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
+import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
+import { Commands, type MeetingTimesResult } from '../../server/src/shared/protocol';
+import { registerActionItems } from './actionItemsView';
+
+/**
+ * How an entry point makes its language client: the Node entry spawns the server as a
+ * process, the browser entry starts it in a web worker. Everything else is shared.
+ */
+export type CreateClient = (context: ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient | Promise<BaseLanguageClient>;
+
+/** What an entry point adds to the shared client options. */
+export interface ClientSetup {
+  /** URI schemes of the documents the server is given (`file` on the desktop; the web adds `vscode-vfs`, `vscode-remote`…). */
+  readonly schemes: readonly string[];
+  /** Runs once the client has started (the browser entry answers the server's file requests here). */
+  readonly onStarted?: (client: BaseLanguageClient, context: ExtensionContext) => Disposable[];
+}
+
+let client: BaseLanguageClient | undefined;
+
+/**
+ * Starts the Minutes language server and connects VS Code to it. The server owns all
+ * minutes logic, including the commands (so every editor gets them); this side only adds
+ * the current file as the default argument and shows the zone table in a quick pick.
+ */
+export async function activateMinutes(context: ExtensionContext, createClient: CreateClient, setup: ClientSetup): Promise<BaseLanguageClient> {
+  const watcher = workspace.createFileSystemWatcher('**/{_data/authors.yml,_data/authors.yaml,_config.yml,.minutes.json,*.md}');
+  context.subscriptions.push(watcher);
+  const clientOptions: LanguageClientOptions = {
+    // The server decides which Markdown files are minutes and answers nothing for the rest.
+    documentSelector: documentSelector(setup.schemes),
+    synchronize: { fileEvents: watcher },
+    outputChannelName: 'Minutes',
+    middleware: {
+      executeCommand: async (command, args, next) => {
+        const first: unknown = args[0];
+        const uri = typeof first === 'string' ? first : first instanceof Uri ? first.toString() : window.activeTextEditor?.document.uri.toString();
+        const result: unknown = await next(command, uri ? [uri, ...args.slice(1)] : []);
+        if (command === Commands.showMeetingTimes) await showMeetingTimes(result as MeetingTimesResult | null);
+        return result;
+      },
+    },
+  };
+  const started = await createClient(context, clientOptions);
+  client = started;
+  context.subscriptions.push(
+    commands.registerCommand('minutes.restartServer', async () => {
+      // stop() then start() is the Node client's restart(), and the only one the browser client has.
+      await client?.stop();
+      await client?.start();
+    }),
+  );
+  if (setup.onStarted) context.subscriptions.push(...setup.onStarted(started, context));
+  await started.start();
+  context.subscriptions.push(...registerActionItems(started));
+  return started;
+}
+
+function documentSelector(schemes: readonly string[]): DocumentSelector {
+  return [
+    ...schemes.map((scheme) => ({ scheme, language: 'markdown' })),
+    { scheme: 'untitled', language: 'markdown' },
+    ...schemes.flatMap((scheme) => [
+      { scheme, pattern: '**/_data/authors.{yml,yaml}' },
+      { scheme, pattern: '**/.minutes.json' },
+      { scheme, pattern: '**/_config.yml' },
+    ]),
+  ];
+}
+
+async function showMeetingTimes(result: MeetingTimesResult | null): Promise<void> {
+  if (!result) {
+    void window.showInformationMessage('Minutes: this file has no meeting time that Jekyll can read.');
+    return;
+  }
+  await window.showQuickPick(
+    result.rows.map((row) => ({ label: row.time, description: row.zone, detail: row.note || undefined })),
+    { title: result.title },
+  );
+}
+
+export async function deactivateMinutes(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
