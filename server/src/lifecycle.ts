@@ -1,4 +1,4 @@
-import { ErrorCodes, Message, ResponseError, type Connection, type MessageStrategy, type RequestMessage } from 'vscode-languageserver/node';
+import { ErrorCodes, Message, ResponseError, type Connection, type MessageStrategy, type RequestMessage } from 'vscode-languageserver';
 
 /** The request a refused one is turned into, so that the connection answers it with the error. */
 const REFUSED = '$/minutes/refused';
