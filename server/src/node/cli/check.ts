@@ -63,8 +63,7 @@ export async function runCheck(args: readonly string[], io: CliIo): Promise<numb
   if (options.output) {
     mkdirSync(dirname(options.output), { recursive: true });
     writeFileSync(options.output, report);
-  }
-  else io.stdout.write(report);
+  } else io.stdout.write(report);
   // The text report ends with the summary; the others are data, so it goes beside them.
   if (options.format !== 'text' || options.output) io.stderr.write(`${summaryLine(counts)}\n`);
   if (counts.error > 0) return 1;
