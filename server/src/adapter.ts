@@ -23,7 +23,7 @@ import { describeUnread, type FileAccess } from './workspace/fileAccess';
 import { Workspaces } from './workspace/workspaces';
 import { currentHour, documentReport, lean, resultIdOf, type ResultBasis } from './diagnosticReports';
 import { WorkspaceReports } from './workspaceReports';
-import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './shared/protocol';
+import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type MinutesInitializationOptions, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './shared/protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings, type ReadText, type WorkspaceIndex, type WorkspaceKnowledge } from './service';
 import { describeError } from './service/logger';
 
@@ -204,6 +204,8 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
     pullDiagnostics = !!capabilities.textDocument?.diagnostic;
     for (const folder of params.workspaceFolders ?? []) void workspaces.add(folder.uri);
     if (!params.workspaceFolders?.length && params.rootUri) void workspaces.add(params.rootUri);
+    // Where the editor has its own Markdown outline, a second one would only compete with it.
+    const editorOutline = (params.initializationOptions as MinutesInitializationOptions | undefined)?.markdownOutline === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -211,7 +213,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         completionProvider: { triggerCharacters: ['@', '[', '/', '#', '(', ' '], resolveProvider: false },
         hoverProvider: true,
-        documentSymbolProvider: { label: 'Minutes' },
+        ...(editorOutline ? {} : { documentSymbolProvider: { label: 'Minutes' } }),
         foldingRangeProvider: true,
         documentLinkProvider: { resolveProvider: false },
         referencesProvider: true,

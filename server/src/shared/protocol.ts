@@ -28,6 +28,15 @@ export interface MeetingTimesResult {
   readonly markdown: string;
 }
 
+/** What a client may say about itself in `initialize`'s `initializationOptions`. */
+export interface MinutesInitializationOptions {
+  /**
+   * The editor shows Markdown's own outline (VS Code does): the server then offers no document
+   * symbols, so minutes have one outline and one breadcrumb, not two.
+   */
+  readonly markdownOutline?: boolean;
+}
+
 /** The configuration section the server pulls. */
 export const SETTINGS_SECTION = 'minutes';
 

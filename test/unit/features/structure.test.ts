@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { SymbolKind } from 'vscode-languageserver-types';
 import { open } from '../../support/service';
 
 const corpus = (name: string) => readFileSync(`test/fixtures/cpansec/meetings/${name}`, 'utf8');
 const authors = readFileSync('test/fixtures/cpansec/_data/authors.yml', 'utf8');
 
-test('the outline follows the sections, with agenda times as details and the front matter first', () => {
+test('the outline follows the sections, with agenda times as details and the front matter first; kinds say what each is', () => {
   const opened = open(corpus('cpansec-minutes-2024-11-15.md'));
   const symbols = opened.service.documentSymbols(opened.fixture.document, opened.knowledge);
   assert.equal(symbols[0]!.name, 'Front matter');
@@ -19,6 +20,22 @@ test('the outline follows the sections, with agenda times as details and the fro
     ['End', '17:20 UTC'],
   ]);
   assert.equal(symbols[3]!.children![0]!.name, 'Welcome');
+  assert.deepEqual(symbols.map((s) => s.kind), [SymbolKind.Object, SymbolKind.Module, SymbolKind.Event, SymbolKind.Event, SymbolKind.Event, SymbolKind.Event]);
+  assert.deepEqual(new Set(symbols[0]!.children!.map((c) => c.kind)), new Set([SymbolKind.Key]));
+  assert.equal(symbols[3]!.children![0]!.kind, SymbolKind.Module);
+});
+
+test('outline names are plain text: a project board heading reads as its name, emphasis and code marks go', () => {
+  const opened = open(
+    '---\nlayout: page\nmeeting_time: 2025-03-12 17:00 UTC\n---\n## 17:00 UTC – **Meeting** start\n### [CPAN Security Advisory Database](https://github.com/orgs/CPAN-Security/projects/4)\n### The `perl` _core_\n',
+  );
+  const symbols = opened.service.documentSymbols(opened.fixture.document, opened.knowledge);
+  const start = symbols[1]!;
+  assert.deepEqual([start.name, start.detail, start.kind], ['Meeting start', '17:00 UTC', SymbolKind.Event]);
+  assert.deepEqual(start.children!.map((c) => [c.name, c.kind]), [
+    ['CPAN Security Advisory Database', SymbolKind.Package],
+    ['The perl core', SymbolKind.Module],
+  ]);
 });
 
 test('folding covers the front matter, sections and list items with sub-items', () => {

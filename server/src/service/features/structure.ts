@@ -2,24 +2,34 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import type { DocumentContext } from '../documentContext';
 import { lineAt } from '../parse/lines';
 import type { Section } from '../parse/model';
+import { readerText } from './hover/readerText';
 
-/** The outline: sections as a tree, agenda times as details. */
+/**
+ * The outline, for editors without a Markdown outline of their own (VS Code has one, and the
+ * VS Code client says so, so it is not sent there): the front matter with its keys, then the
+ * sections as a tree. Names are the headings as the page shows them (a project link reads as
+ * its name); agenda times are details. Kinds say what a symbol is: an agenda point at a time
+ * is an Event, a project board's section a Package, other sections Modules, front-matter
+ * entries Keys of an Object.
+ */
 export function documentSymbols(context: DocumentContext): DocumentSymbol[] {
   if (context.kind === 'other') return [];
+  const { model } = context;
+  const projectLines = new Set(model.links.filter((link) => link.project).map((link) => link.line));
   const toSymbol = (section: Section): DocumentSymbol => {
     const heading = section.heading;
-    const end = trimEnd(context.model.text, section.span.end);
+    const end = trimEnd(model.text, section.span.end);
     return {
-      name: heading.label.trim() || heading.title || '(untitled)',
+      name: readerText(heading.label) || readerText(heading.title) || '(untitled)',
       detail: heading.time ? context.textOf(heading.time.span) : undefined,
-      kind: heading.level <= 2 ? SymbolKind.Namespace : SymbolKind.String,
+      kind: heading.time ? SymbolKind.Event : projectLines.has(heading.line) ? SymbolKind.Package : SymbolKind.Module,
       range: context.range({ start: section.span.start, end: Math.max(end, heading.span.end) }),
       selectionRange: context.range(heading.titleSpan),
       children: section.children.map(toSymbol),
     };
   };
-  const symbols = context.model.sections.map(toSymbol);
-  const fm = context.model.frontMatter;
+  const symbols = model.sections.map(toSymbol);
+  const fm = model.frontMatter;
   if (fm) {
     symbols.unshift({
       name: 'Front matter',
@@ -29,7 +39,7 @@ export function documentSymbols(context: DocumentContext): DocumentSymbol[] {
       children: [...fm.entries.values()].map((entry) => ({
         name: entry.key,
         detail: context.textOf(entry.valueSpan),
-        kind: SymbolKind.Property,
+        kind: SymbolKind.Key,
         range: context.range({ start: entry.keySpan.start, end: Math.max(entry.valueSpan.end, entry.keySpan.end) }),
         selectionRange: context.range(entry.keySpan),
       })),
