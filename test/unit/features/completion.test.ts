@@ -128,3 +128,37 @@ test('after a time, zone names, the group\'s zones first', () => {
 test('nothing for Markdown that is not minutes', () => {
   assert.deepEqual(complete('# Notes\n\n@$0\n', 'docs/notes.md'), []);
 });
+
+test('@ leaves out whoever the line already names (by handle or alias), not the handle being typed', () => {
+  const labels = complete(`${front}\n* Present: @sjn, @rrwo, @Ingy, @ti$0\n* @timlegge elsewhere\n`).map((i) => i.label);
+  assert.ok(!labels.includes('sjn') && !labels.includes('robrwo') && !labels.includes('ingy'), labels.join(', '));
+  assert.ok(labels.includes('timlegge') && labels.includes('stigtsp'), labels.join(', '));
+  assert.equal(labels[0], 'timlegge', 'the most recent attendee not yet on the line comes first');
+});
+
+test('@ offers each member once: a handle another member lists as an alias completes as that member, found by either name', () => {
+  const files = {
+    ...history.files,
+    '.minutes.json': '{ "members": { "ingy": { "name": "Ingy döt Net", "aliases": ["ingydotnet"] } } }',
+    '_data/authors.yml': `${authors}\ningydotnet:\n  github: ingydotnet\n`,
+  };
+  const items = complete(`${front}\n* Attendees: @$0\n`, undefined, { files });
+  assert.deepEqual(items.filter((i) => /^ingy/i.test(String(i.label))).map((i) => i.label), ['ingy']);
+  const ingy = items.find((i) => i.label === 'ingy')!;
+  assert.equal(ingy.detail, 'Ingy döt Net');
+  assert.match(ingy.filterText!, /ingydotnet/);
+});
+
+test('the special handles are labelled alike, used or not, after the members and guests', () => {
+  const files = { ...history.files, 'meetings/cpansec-minutes-2024-11-01.md': '---\nlayout: page\nmeeting_time: 2024-11-01 17:00 UTC\n---\n* Thanks @all\n', 'meetings/cpansec-minutes-2024-11-08.md': '---\nlayout: page\nmeeting_time: 2024-11-08 17:00 UTC\n---\n* Thanks @all\n' };
+  const items = complete(`${front}\n* Attendees: @$0\n`, undefined, { files });
+  const specials = items.filter((i) => ['all', 'here', 'everyone', 'channel'].includes(String(i.label)));
+  assert.deepEqual(specials.map((i) => [i.label, i.detail]), [
+    ['all', 'special handle: everyone'],
+    ['channel', 'special handle: everyone'],
+    ['everyone', 'special handle: everyone'],
+    ['here', 'special handle: everyone'],
+  ]);
+  assert.deepEqual(items.slice(-4), specials);
+  assert.match(String(specials[0]!.documentation), /Named in 2 minutes files/);
+});

@@ -39,7 +39,7 @@ export function completions(context: DocumentContext, position: Position): Compl
   if (fm && offset < fm.span.end) return [];
 
   const handle = HANDLE_PREFIX.exec(prefix);
-  if (handle) return handleCompletions(context, range(handle[1]!.length));
+  if (handle) return handleCompletions(context, range(handle[1]!.length), line, offset);
   const projectNumber = PROJECT_NUMBER.exec(prefix);
   if (projectNumber) return projectNumberCompletions(context, projectNumber[1]!, range(projectNumber[2]!.length));
   const heading = HEADING.exec(prefix);
@@ -106,31 +106,59 @@ function valueSuggestions(context: DocumentContext, key: string): { text: string
   return [];
 }
 
-function handleCompletions(context: DocumentContext, range: Range): CompletionItem[] {
-  const { knowledge } = context;
-  type Entry = { handle: string; member: Member | null; usage: HandleUsage | null };
+/**
+ * Handles for `@`: members (one entry each, their aliases and name as filter text), then
+ * regular guests, then the special handles; none already written on the line (an attendee
+ * list names each person once), never a likely typo of a member.
+ */
+function handleCompletions(context: DocumentContext, range: Range, line: number, offset: number): CompletionItem[] {
+  const { knowledge, model } = context;
+  type Entry = { handle: string; member: Member | null; usage: HandleUsage | null; also: string[]; special: boolean };
+  // A member whose handle another member lists as an alias is that member (ingydotnet for ingy).
+  const aliasOwner = new Map<string, Member>();
+  for (const member of knowledge.members) for (const alias of member.aliases) if (alias !== member.handle.toLowerCase()) aliasOwner.set(alias, member);
   const members = new Map<string, Entry>();
-  for (const member of knowledge.members) members.set(member.handle.toLowerCase(), { handle: member.handle, member, usage: knowledge.usage(member.handle) });
+  for (const member of knowledge.members) {
+    const owner = aliasOwner.get(member.handle.toLowerCase());
+    if (owner && owner !== member && !aliasOwner.has(owner.handle.toLowerCase())) continue;
+    members.set(member.handle.toLowerCase(), { handle: member.handle, member, usage: knowledge.usage(member.handle), also: [], special: false });
+  }
+  const entryOf = (handle: string): Entry | undefined => {
+    const key = handle.toLowerCase();
+    const owner = aliasOwner.get(key);
+    return members.get(key) ?? (owner ? members.get(owner.handle.toLowerCase()) : undefined) ?? (knowledge.findMember(key) ? members.get(knowledge.findMember(key)!.handle.toLowerCase()) : undefined);
+  };
+  for (const member of knowledge.members) {
+    const entry = entryOf(member.handle);
+    if (entry && entry.member !== member) entry.also.push(member.handle, ...(member.name ? [member.name] : []), ...member.aliases);
+  }
   for (const usage of knowledge.handleUsage) {
-    const member = knowledge.findMember(usage.handle);
-    if (!member) continue;
     // An alias in use (rrwo for robrwo) completes to the member's handle.
-    const entry = members.get(member.handle.toLowerCase());
+    const entry = knowledge.findMember(usage.handle) ? entryOf(usage.handle) : undefined;
     if (entry && (!entry.usage || (usage.lastSeen ?? '') > (entry.usage.lastSeen ?? ''))) entry.usage = usage;
   }
   // Regular guests follow the roster; a near miss of a roster handle is never offered, however often it was copied.
-  const guests: Entry[] = establishedGuests(knowledge).map((usage) => ({ handle: usage.handle, member: null, usage }));
+  const guests: Entry[] = establishedGuests(knowledge).map((usage) => ({ handle: usage.handle, member: null, usage, also: [], special: false }));
   const offered = new Set([...members.keys(), ...guests.map((guest) => guest.handle.toLowerCase())]);
-  const specials: Entry[] = [...knowledge.specialHandles].filter((special) => !offered.has(special)).map((special) => ({ handle: special, member: null, usage: null }));
-  const ranked = [...byActivity([...members.values()]), ...byActivity(guests), ...specials];
+  const specials: Entry[] = [...knowledge.specialHandles]
+    .filter((special) => !offered.has(special))
+    .sort()
+    .map((special) => ({ handle: special, member: null, usage: knowledge.usage(special), also: [], special: true }));
+  // Who the line already names (the handle being typed aside): each person once on a line.
+  const written = new Set<Entry | string>();
+  for (const handle of model.handles) {
+    if (handle.line !== line || (handle.span.start <= offset && offset <= handle.span.end)) continue;
+    written.add(entryOf(handle.name) ?? handle.name.toLowerCase());
+  }
+  const ranked = [...byActivity([...members.values()]), ...byActivity(guests), ...specials].filter((entry) => !written.has(entry) && !written.has(entry.handle.toLowerCase()));
   return ranked.map((entry, index) => ({
     label: entry.handle,
     kind: entry.member ? CompletionItemKind.Constant : CompletionItemKind.Text,
-    detail: entry.member?.name ?? (entry.usage ? 'not in _data/authors.yml' : 'special handle'),
+    detail: entry.special ? 'special handle: everyone' : entry.member ? (entry.member.name ?? 'member') : 'not in _data/authors.yml',
     documentation: entry.usage
-      ? `Named in ${entry.usage.files} minutes files${entry.usage.lastAttended ? `; last attended ${entry.usage.lastAttended}` : ''}.`
+      ? `Named in ${entry.usage.files} minutes file${entry.usage.files === 1 ? '' : 's'}${entry.usage.lastAttended ? `; last attended ${entry.usage.lastAttended}` : ''}.`
       : undefined,
-    filterText: [entry.handle, entry.member?.name ?? '', ...(entry.member?.aliases ?? [])].join(' '),
+    filterText: [...new Set([entry.handle, entry.member?.name ?? '', ...(entry.member?.aliases ?? []), ...entry.also].filter(Boolean))].join(' '),
     textEdit: { range, newText: entry.handle },
     sortText: String(index).padStart(4, '0'),
   }));
