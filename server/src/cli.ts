@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { requireWithCodeCache } from './node/cli/codeCache';
 import type { CliIo } from './node/cli/options';
 import { answerWithoutService } from './node/cli/usage';
@@ -13,6 +14,10 @@ const io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process
 const answered = answerWithoutService(process.argv.slice(2), io);
 if (answered !== null) process.exitCode = answered;
 else {
+  // A check is a short run, and V8 starts optimising functions early: on two cores that cost a
+  // third of a check of the 21 corpus files (370 → 235 ms of CPU). Later rather than never: a
+  // site of 800 files is checked no slower (a little faster).
+  setFlagsFromString('--interrupt-budget=1000000');
   // Loaded only now: the language service is most of the CLI's code.
   const main = requireWithCodeCache<typeof import('./node/cliMain')>(join(__dirname, 'cliMain.js'));
   void main.exports.runCli(process.argv.slice(2), io).then(
