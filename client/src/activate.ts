@@ -13,8 +13,8 @@ export type CreateClient = (context: ExtensionContext, options: LanguageClientOp
 export interface ClientSetup {
   /** URI schemes of the documents the server is given (`file` on the desktop; the web adds `vscode-vfs`, `vscode-remote`…). */
   readonly schemes: readonly string[];
-  /** Runs once the client has started (the browser entry answers the server's file requests here). */
-  readonly onStarted?: (client: BaseLanguageClient, context: ExtensionContext) => Disposable[];
+  /** Runs before the client starts: handlers registered here (the browser entry answers the server's file requests) stay across restarts. */
+  readonly beforeStart?: (client: BaseLanguageClient) => Disposable[];
 }
 
 let client: BaseLanguageClient | undefined;
@@ -51,7 +51,7 @@ export async function activateMinutes(context: ExtensionContext, createClient: C
       await client?.start();
     }),
   );
-  if (setup.onStarted) context.subscriptions.push(...setup.onStarted(started, context));
+  if (setup.beforeStart) context.subscriptions.push(...setup.beforeStart(started));
   await started.start();
   context.subscriptions.push(...registerActionItems(started));
   return started;

@@ -119,3 +119,43 @@ export type NextMeetingCalendarResult =
       readonly url: string | null;
     }
   | { readonly ok: false; readonly message: string };
+
+/**
+ * The workspace's files, asked of the client by a server that has no file system of its own
+ * (the web build runs in a browser worker). The client answers with `vscode.workspace.fs`,
+ * with the same checks as the Node server's own reads: regular files only, bounded, inside
+ * the workspace. Sent only after `initialized`.
+ */
+export const FileRequests = {
+  /** {@link FileReadParams} → {@link FileReadResult}. */
+  read: 'minutes/fs/read',
+  /** {@link FileListParams} → {@link FileListEntry}[] (empty when the folder cannot be listed). */
+  list: 'minutes/fs/list',
+  /** {@link FileExistsParams} → boolean. */
+  exists: 'minutes/fs/exists',
+} as const;
+
+export interface FileReadParams {
+  readonly uri: string;
+  /** Larger files are not read (answered `too-large` with their size). */
+  readonly maxBytes: number;
+  /** The workspace root the file must lie inside. */
+  readonly root: string;
+}
+
+export type FileReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly reason: 'missing' | 'unreadable' | 'not-a-file' | 'too-large' | 'outside-root'; readonly size?: number };
+
+export interface FileListParams {
+  readonly uri: string;
+}
+
+export interface FileListEntry {
+  readonly name: string;
+  readonly type: 'file' | 'folder' | 'link' | 'other';
+}
+
+export interface FileExistsParams {
+  readonly uri: string;
+}
