@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { CURSOR } from './fixture';
-import { check, type PlainDiagnostic, type Workspace } from './service';
+import { check, SITE, type PlainDiagnostic, type Workspace } from './service';
 
 export interface FixOptions extends Workspace {
   /** The file the fixture is, from the site's root (default: the 2024-11-15 CPANSec minutes). */
@@ -11,6 +11,11 @@ export interface FixOptions extends Workspace {
   code?: string;
   /** The fix to apply; may be left out only when the diagnostic has one fix of its own. */
   title?: string | RegExp;
+  /**
+   * The other file of the site the fix edits (its path from the root, one of `files`): `after`
+   * is then that file's whole text, and the fixture itself must stay as it is.
+   */
+  edits?: string;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface FixOptions extends Workspace {
  * applied the document has fewer diagnostics like the one fixed. Returns that diagnostic.
  */
 export function assertFix(before: string, after: string, options: FixOptions = {}): PlainDiagnostic {
-  const { path, code, title, ...workspace } = options;
+  const { path, code, title, edits: other, ...workspace } = options;
   assert.ok(!after.includes(CURSOR), 'the expected text has no markers');
   const checked = check(before, path, workspace);
   const { fixture } = checked;
@@ -42,9 +47,18 @@ export function assertFix(before: string, after: string, options: FixOptions = {
   }
   const { diagnostic, action } = offering[0]!;
   assert.ok(action.edit, `"${action.title}" has no edit`);
+  const like = (d: Diagnostic) => d.code === diagnostic.code && d.message === diagnostic.message;
+  if (other !== undefined) {
+    const before = workspace.files?.[other];
+    assert.ok(before !== undefined, `${other} is not one of the site's files`);
+    const otherText = applyWorkspaceEdit(TextDocument.create(`${SITE}/${other}`, 'plaintext', 1, before), action.edit);
+    assert.equal(otherText, after, `${other} after "${action.title}"`);
+    const left = check(fixture.text, path, { ...workspace, files: { ...workspace.files, [other]: otherText } }).diagnostics.filter(like).length;
+    assert.ok(left < checked.diagnostics.filter(like).length, `"${action.title}" leaves: ${diagnostic.message}`);
+    return diagnostic;
+  }
   const text = applyWorkspaceEdit(fixture.document, action.edit);
   assert.equal(text, after, `the text after "${action.title}"`);
-  const like = (d: Diagnostic) => d.code === diagnostic.code && d.message === diagnostic.message;
   const left = check(text, path, workspace).diagnostics.filter(like).length;
   assert.ok(left < checked.diagnostics.filter(like).length, `"${action.title}" leaves: ${diagnostic.message}`);
   return diagnostic;

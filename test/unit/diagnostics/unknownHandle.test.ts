@@ -40,7 +40,7 @@ test('a nickname of a member is a likely typo; a loose near miss of a regular gu
   );
   const [tina] = checked.of('unknown-handle');
   assert.match(tina!.message, /@tinita \(not a member either, named in 2 minutes files\)/);
-  assertFix(lines('$0@tina$0'), lines('@tinita'), { files, code: 'unknown-handle' });
+  assertFix(lines('$0@tina$0'), lines('@tinita'), { files, code: 'unknown-handle', title: 'Change to @tinita' });
   assert.equal(checked.actions(tina!)[0]!.isPreferred, false, 'information is not the one right answer');
 });
 
@@ -146,7 +146,7 @@ test("a very short handle a letter away from a member's may be someone else: inf
   );
   assert.equal(checked.actions(tim!)[0]!.isPreferred, false);
   assert.equal(tia!.severity, 3);
-  assertFix(`${boardFront}\n- @tim, $0@tia$0\n`, `${boardFront}\n- @tim, @tib\n`, { path: boardPath, files: board3, code: 'unknown-handle' });
+  assertFix(`${boardFront}\n- @tim, $0@tia$0\n`, `${boardFront}\n- @tim, @tib\n`, { path: boardPath, files: board3, code: 'unknown-handle', title: 'Change to @tib' });
 });
 
 test('members close to each other are never flagged, and a handle as close to two members offers both', () => {

@@ -117,6 +117,8 @@ export interface WorkspaceKnowledge {
   readonly hoverZones: readonly string[] | null;
   /** Names for timeanddate.com place ids. */
   readonly places: ReadonlyMap<number, string>;
+  /** `_data/authors.yml` as last read (URI and text), for the fix that adds a member; null without one that parses. */
+  readonly authorsFile: { readonly uri: string; readonly text: string } | null;
   readonly problems: readonly KnowledgeProblem[];
   /** Whether a workspace path (URI) is ignored by the config. */
   isIgnored(uri: string): boolean;

@@ -41,6 +41,8 @@ export class WorkspaceIndex {
   private readonly templates = new Map<string, MinutesTemplate>();
   private readonly problems = new Map<string, KnowledgeProblem[]>();
   private authors: AuthorsData = { members: [], problems: [] };
+  /** The roster file as last read, when it parsed: a fix that adds a member appends to it. */
+  private authorsFile: { readonly uri: string; readonly text: string } | null = null;
   private jekyll: JekyllConfig = { timezone: null, problems: [] };
   private config: MinutesConfig = {};
   private configTemplateTexts = new Map<string, string>();
@@ -86,7 +88,10 @@ export class WorkspaceIndex {
       case 'authors': {
         const data = parseAuthors(text, uri);
         // A file that does not parse keeps the members known before.
-        if (!data.problems.some((p) => p.severity === 'error')) this.authors = data;
+        if (!data.problems.some((p) => p.severity === 'error')) {
+          this.authors = data;
+          this.authorsFile = { uri, text };
+        }
         this.problems.set(uri, [...data.problems]);
         break;
       }
@@ -122,7 +127,10 @@ export class WorkspaceIndex {
     if (known.some(Boolean)) this.changed();
     const kind = this.kindOf(uri);
     if (kind === 'config') this.config = {};
-    if (kind === 'authors') this.authors = { members: [], problems: [] };
+    if (kind === 'authors') {
+      this.authors = { members: [], problems: [] };
+      this.authorsFile = null;
+    }
     if (kind === 'jekyll-config') this.jekyll = { timezone: null, problems: [] };
     if (kind) this.changed();
   }
@@ -209,6 +217,7 @@ export class WorkspaceIndex {
       severities,
       hoverZones: this.config.timeZones?.hover ?? null,
       places,
+      authorsFile: this.authorsFile,
       problems,
       isIgnored: (uri) => this.isIgnored(uri),
       isMinutesPath: (uri) => this.isMinutesPath(uri),

@@ -1,3 +1,4 @@
+import type { DateTime } from 'luxon';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { momentOf } from '../../../time/calendarDates';
 import type { Heading } from '../../../parse/model';
@@ -49,7 +50,7 @@ export const timeOrderRule = defineRule({
         start: start.time.timeSpan.start,
         end: start.time.timeSpan.end,
         message: `The meeting starts at ${meeting.toFormat('HH:mm')} ${meeting.zoneName === 'UTC' ? 'UTC' : meeting.toFormat('ZZ')} by \`meeting_time\`, but this heading says ${context.textOf(start.time.span)}.${hourOff}`,
-        fixes: [replaceSpan(context, `Change the heading to ${right}`, start.time.timeSpan, right, false)],
+        fixes: [replaceSpan(context, `Change the heading to ${right}`, start.time.timeSpan, right, isOneRightAnswer(timed, start, meeting, day))],
       });
     }),
   ],
@@ -66,8 +67,29 @@ function isActualStart(minutesLate: number): boolean {
   return minutesLate >= 0 && minutesLate < LATE_START_MINUTES;
 }
 
+/** Whether `later` (minutes of the day) runs forward from `earlier`: later, equal, or past midnight. */
+function runsForward(earlier: number, later: number): boolean {
+  return later >= earlier || (earlier >= 20 * 60 && later < 4 * 60);
+}
+
+/**
+ * Whether the start heading's time from `meeting_time` is the one right answer: the heading is
+ * out of order with the agenda times around it, and `meeting_time`'s time puts it back in
+ * order. Two witnesses then agree on it; otherwise `meeting_time` itself may be the slip.
+ */
+function isOneRightAnswer(timed: readonly (Heading & { time: NonNullable<Heading['time']> })[], start: Heading & { time: NonNullable<Heading['time']> }, meeting: DateTime, day: DateTime): boolean {
+  const at = timed.indexOf(start);
+  const minutes = (heading: (typeof timed)[number] | undefined) => (heading ? minutesOfDay(heading, day) : null);
+  const [before, now, after] = [minutes(timed[at - 1]), minutes(start), minutes(timed[at + 1])];
+  if (now === null || (before === null && after === null)) return false;
+  const utc = meeting.toUTC();
+  const fixed = utc.hour * 60 + utc.minute;
+  const inOrder = (value: number) => (before === null || runsForward(before, value)) && (after === null || runsForward(value, after));
+  return !inOrder(now) && inOrder(fixed);
+}
+
 /** Minutes since midnight of the meeting day, in UTC, so headings in different zones compare. */
-function minutesOfDay(heading: Heading & { time: NonNullable<Heading['time']> }, day: import('luxon').DateTime | null): number | null {
+function minutesOfDay(heading: Heading & { time: NonNullable<Heading['time']> }, day: DateTime | null): number | null {
   if (!heading.time.zone || !day) return heading.time.hour * 60 + heading.time.minute;
   const moment = momentOf(heading.time, day);
   if (!moment) return null;

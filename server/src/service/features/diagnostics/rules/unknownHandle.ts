@@ -2,6 +2,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { closestResemblance, ESTABLISHED_FILES, rosterNearMiss } from '../../../knowledge/handles';
 import type { Member, WorkspaceKnowledge } from '../../../knowledge/types';
 import type { Span } from '../../../parse/model';
+import { addMemberFix } from '../addMember';
 import { replaceSpan, type FixTarget } from '../fixes';
 import { defineRule, lineCheck, type Fix } from '../rule';
 
@@ -37,9 +38,12 @@ export const unknownHandleRule = defineRule({
         if (!verdict) continue;
         const nameSpan = { start: handle.span.start + 1, end: handle.span.end };
         const at = { start: handle.span.start, end: handle.span.end };
+        // Someone new rather than a slip: offered beside the changes, never preferred.
+        const add = addMemberFix(knowledge, handle.name);
         if (verdict.kind === 'member-typo') {
           const meant = verdict.members.map(describeMember).join(' or ');
           const fixes = verdict.members.map((member) => changeTo(context, nameSpan, member.handle, verdict.likely && verdict.members.length === 1));
+          if (!verdict.likely && add) fixes.push(add);
           if (verdict.likely) {
             const spread = verdict.files >= ESTABLISHED_FILES ? `, and has spread to ${verdict.files} minutes files` : '';
             report({ ...at, message: `@${handle.name} is not a member's handle; it is likely a misspelling of ${meant}${spread}.`, fixes });
@@ -58,13 +62,14 @@ export const unknownHandleRule = defineRule({
             ...at,
             severity: DiagnosticSeverity.Information,
             message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes; it may be a misspelling of ${who}.`,
-            fixes: [changeTo(context, nameSpan, verdict.handle, false)],
+            fixes: [changeTo(context, nameSpan, verdict.handle, false), ...(add ? [add] : [])],
           });
         } else {
           report({
             ...at,
             severity: DiagnosticSeverity.Information,
             message: `@${handle.name} is not in _data/authors.yml and is not used in other minutes. If they are a member, add them there (or to .minutes.json).`,
+            fixes: add ? [add] : [],
           });
         }
       }
