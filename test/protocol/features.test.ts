@@ -47,18 +47,20 @@ const pull = async (path: string) =>
 test('the meeting_time hover from the spawned server: the published sentence and the zone table', async () => {
   const hover = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf('meetings/cpansec-minutes-2024-03-27.md') }, position: { line: 3, character: 2 } })) as Hover;
   const value = (hover.contents as { value: string }).value;
-  assert.ok(value.includes('*   **Time**: on Mar 27th, 2024, at 17:00 UTC.'), value);
-  assert.match(value, /\| Europe\/Oslo \| 18:00 CET \| Wed 27 Mar 2024 \|/);
+  assert.ok(value.includes('The page shows: *Time: on Mar 27th, 2024, at 17:00 UTC. \\(Other timezones; iCal download\\)*'), value);
+  assert.match(value, /\| Oslo \| 18:00 CET \|/);
 });
 
-test('completion after @ from the spawned server lists members with their names', async () => {
+test('completion after @ from the spawned server lists members with their names, not those the line already names', async () => {
   const items = (await server.connection.sendRequest('textDocument/completion', {
     textDocument: { uri: uriOf('meetings/cpansec-minutes-2024-01-06.md') },
     position: { line: 10, character: 13 },
     context: { triggerKind: 2, triggerCharacter: '@' },
   })) as CompletionItem[];
-  const sjn = items.find((i) => i.label === 'sjn');
-  assert.equal(sjn?.detail, 'Salve J. Nilsen');
+  // "- Present: @stigtsp, @petek, @sjn, @timlegge", completing in @stigtsp.
+  assert.equal(items.find((i) => i.label === 'leont')?.detail, 'Leon Timmermans');
+  assert.ok(items.some((i) => i.label === 'stigtsp'));
+  assert.ok(!items.some((i) => i.label === 'sjn' || i.label === 'timlegge'));
 });
 
 test('editing _data/authors.yml on disk and notifying the server changes diagnostics without a restart', async () => {

@@ -7,21 +7,21 @@ const front = '---\nlayout: page\nmeeting_time: 2024-11-15 16:00 UTC\ntitle: Min
 
 test('a time in the text without a year on its line resolves through the meeting date', () => {
   const value = open(`${front}\n## $016:30 UTC – Pre-meeting socializing\n`).hover()!;
-  assert.match(value, /on 2024-11-15 \(the meeting date\)/);
-  assert.match(value, /\| Europe\/Amsterdam \| 17:30 CET \| Fri 15 Nov 2024 \|/);
+  assert.match(value, /^`16:30 UTC` on Fri 15 Nov 2024 \\\(the meeting date\\\) — 6 months ago$/m);
+  assert.match(value, /\| Amsterdam \| 17:30 CET \|/);
 });
 
 test('a time on a line with a date uses that date: summer time in July from a November meeting', () => {
   const value = open(`${front}\n* Next meeting is Wednesday 2025-07-02 @ $017:00UTC (19:00 Europe/Amsterdam)\n`).hover()!;
-  assert.match(value, /on 2025-07-02 \(the date on this line\)/);
-  assert.match(value, /\| Europe\/Amsterdam \| 19:00 CEST \| Wed 2 Jul 2025 \|/);
+  assert.match(value, /on Wed 2 Jul 2025 \\\(the date on this line\\\) — in 1 month/);
+  assert.match(value, /\| Amsterdam \| 19:00 CEST \|/);
 });
 
 test('a year-less date on the line is read in the year nearest the meeting, as timezone-mismatch reads it', () => {
   const february = '---\nlayout: page\nmeeting_time: 2025-02-12 18:00 Europe/Oslo\ntitle: Board minutes 2025-02-12\n---\n';
   const value = open(`${february}\n* [x] Ski relay - Friday January 31st, start at $010:00 Oslo\n`, 'meetings/board-minutes-2025-02-12.md').hover()!;
-  assert.match(value, /on 2025-01-31 \(the date on this line\)/);
-  assert.match(value, /\| UTC \| 09:00 UTC \| Fri 31 Jan 2025 \|/);
+  assert.match(value, /on Fri 31 Jan 2025 \\\(the date on this line\\\)/);
+  assert.match(value, /\| (\*\*UTC\*\* \(you\)|UTC) \| 09:00 UTC \|/);
 });
 
 test('a hostile bio in _data/authors.yml is shown escaped: no link, no HTML, no command', () => {
@@ -42,22 +42,25 @@ test('a lone CR, a Unicode line or paragraph separator cannot end a hover line: 
   assert.doesNotMatch(bio, /(^|\n)#/);
   assert.ok(bio.includes('Nice person # Heading - \\[x\\]\\(command:evil\\) ## Second \\<img'), bio);
   const liquid = open(`${front}\n* **Time**: at {{ page.meeting$0_time | date: "%H:%M\r[x](command:evil) <img src=x onerror=alert(1)>" }}\n`).hover()!;
-  // The expression is shown as inline code (a CR inside would end the span); the output stays inside its fence.
-  const outsideFences = liquid.replace(/^```text\n[^]*?\n```$/gm, '');
-  assert.equal(liquid.match(/^```text$/gm)?.length, 2);
-  assert.doesNotMatch(outsideFences, /[\r\u2028\u2029]/);
-  for (const line of outsideFences.split('\n')) assert.doesNotMatch(line.replace(/`+[^`]*`+/g, ''), /\]\(command:|<img/, line);
+  // The expression and its output are shown as inline code (a CR inside would end the span); the page's line as escaped text.
+  assert.doesNotMatch(liquid, /[\r\u2028\u2029]/);
+  assert.ok(liquid.includes('renders `'), liquid);
+  for (const line of liquid.split('\n')) assert.doesNotMatch(line.replace(/`+[^`]*`+/g, ''), /(^|[^\\])\]\(command:|(^|[^\\])<img/, line);
 });
 
 test('a config listing thousands of hover zones gives a table of at most 24, each zone once', () => {
   const zones = Array.from({ length: 5000 }, (_, i) => ['UTC', 'Europe/Oslo', 'Asia/Tokyo'][i % 3]!).concat(Intl.supportedValuesOf('timeZone').slice(0, 100));
   const config = JSON.stringify({ timeZones: { hover: zones } });
   const value = open(`${front}\n## $016:30 UTC – Pre-meeting socializing\n`, undefined, { files: { '.minutes.json': config }, settings: { readerTimeZone: 'UTC' } }).hover()!;
-  const rows = value.split('\n').filter((line) => /^\| (?!Zone|---)/.test(line));
-  // 24 listed zones and the reader's own.
-  assert.equal(rows.length, 25);
-  assert.equal(rows.filter((row) => row.startsWith('| Europe/Oslo |')).length, 1);
-  assert.ok(rows[2]!.startsWith('| Asia/Tokyo |'), rows[2]);
+  const cells = value
+    .split('\n')
+    .filter((line) => /^\| (?!Zone|---)/.test(line))
+    .flatMap((line) => line.slice(2, -2).split(' | '))
+    .filter((_, i) => i % 2 === 0 && _ !== '');
+  // 24 listed zones, the reader's own (UTC) among them.
+  assert.equal(cells.length, 24);
+  assert.equal(cells.filter((cell) => cell === 'Oslo').length, 1);
+  assert.deepEqual(cells.slice(0, 3), ['**UTC** (you)', 'Oslo', 'Tokyo']);
 });
 
 test('a member: name, GitHub, mentions and the last meeting attended', () => {
@@ -84,17 +87,16 @@ test('a timeanddate.com link: Liquid evaluated first, then date, time and places
     undefined,
     { files: { '.minutes.json': '{ "places": { "9999": "Oslo" } }' } },
   ).hover()!;
-  assert.match(value, /\*\*timeanddate\.com meeting details\*\* \(after Jekyll renders its Liquid\)/);
-  assert.match(value, /Encodes `Friday 2024-11-15 16:00`/);
-  assert.match(value, /p1=1440: UTC/);
-  assert.match(value, /p2=179: New York/);
-  assert.match(value, /p3=9999: Oslo/);
+  assert.match(value, /^\*\*timeanddate\.com meeting details\*\* \(after Jekyll renders its Liquid\): Friday 15 November 2024, 16:00 UTC$/m);
+  // Known ids with their time there; an id named in .minutes.json by its name (no zone known for it).
+  assert.match(value, /^\| UTC \\\(p1\\\) \| 16:00 UTC \| New York \\\(p2\\\) \| 11:00 EST \|$/m);
+  assert.match(value, /^\| Oslo \\\(p3\\\) \|  \|/m);
 });
 
 test('a hard-coded timeanddate.com link on the wrong day says so', () => {
   const value = open(`${front}\n[Other timezones](https://www.timeanddate.com/worldclock/meetingdetails.html?year=2024&month=2&day=10&hour=15&$0min=0&sec=0&p1=187)\n`).hover()!;
   assert.match(value, /The meeting is on 2024-11-15, not 2024-02-10/);
-  assert.match(value, /p1=187: unknown place/);
+  assert.match(value, /^\| Oslo \\\(p1\\\) \| 16:00 CET \|/m);
 });
 
 test('Liquid in the page cannot stall the hover: a loop bomb on the Time line is cut off, the rest answers', () => {
@@ -106,5 +108,54 @@ test('Liquid in the page cannot stall the hover: a loop bomb on the Time line is
   // ...so the hover leaves out the published line, and still renders the expression and the zones.
   assert.ok(value && value.includes('16:00'), String(value));
   assert.doesNotMatch(value, /The published page/);
-  assert.match(value, /\| Europe\/Oslo \| 17:00 CET \|/);
+  assert.match(value, /\| Oslo \| 17:00 CET \|/);
+});
+
+test('a timezone-mismatch pair: the table converts the time written first (the one the warning takes as right) and the hover says what each is', () => {
+  // 2024-09-12: Amsterdam is on summer time, so 17:00 UTC is 19:00 there.
+  const september = '---\nlayout: page\nmeeting_time: 2024-09-12 17:00 UTC\ntitle: Minutes 2024-09-12\n---\n';
+  const path = 'meetings/cpansec-minutes-2024-09-12.md';
+  const settings = { readerTimeZone: 'UTC' };
+  const onWrong = open(`${september}\n* Next meeting 17:00UTC ($018:00 Amsterdam)\n`, path, { settings }).hover()!;
+  const onRight = open(`${september}\n* Next meeting $017:00UTC (18:00 Amsterdam)\n`, path, { settings }).hover()!;
+  assert.equal(onWrong, onRight);
+  assert.equal(
+    onWrong,
+    [
+      '`17:00UTC` on Thu 12 Sep 2024 \\(the meeting date\\) — 8 months ago',
+      '**18:00 Amsterdam does not match 17:00UTC.** 17:00UTC is 19:00 CEST in Amsterdam; 18:00 Amsterdam would be 16:00 UTC. The times below are 17:00UTC\'s, the time written first.',
+      [
+        '| Zone | Time | Zone | Time |',
+        '|---|---|---|---|',
+        '| **UTC** (you) | 17:00 UTC | Oslo | 19:00 CEST |',
+        '| Amsterdam | 19:00 CEST | London | 18:00 BST |',
+        '| New York | 13:00 EDT | Los Angeles | 10:00 PDT |',
+      ].join('\n'),
+    ].join('\n\n'),
+  );
+  // A restatement that agrees is two names for one moment: no note.
+  const agreeing = open(`${september}\n* Next meeting 17:00UTC ($019:00 Amsterdam)\n`, path, { settings }).hover()!;
+  assert.match(agreeing, /^`19:00 Amsterdam` on Thu 12 Sep 2024/);
+  assert.doesNotMatch(agreeing, /does not match/);
+});
+
+test('a converter link\'s time is its first place\'s; the group\'s place ids are named, each with its time', () => {
+  const value = open(
+    `${front}\n[Other timezones](https://www.timeanddate.com/worldclock/converter.html?iso=20241115T1$07000&p1=187&p2=233&p3=250&p4=1129&p5=256)\n`,
+    undefined,
+    { settings: { readerTimeZone: 'UTC' } },
+  ).hover()!;
+  assert.equal(
+    value,
+    [
+      '**timeanddate.com time converter**: Friday 15 November 2024, 16:00 UTC \\(17:00 CET in Oslo\\)',
+      [
+        '| Place | Time | Place | Time |',
+        '|---|---|---|---|',
+        '| Oslo \\(p1\\) | 17:00 CET | São Paulo \\(p2\\) | 13:00 -03 |',
+        '| Toronto \\(p3\\) | 11:00 EST | Moncton \\(p4\\) | 12:00 AST |',
+        '| Vancouver \\(p5\\) | 08:00 PST |  |  |',
+      ].join('\n'),
+    ].join('\n\n'),
+  );
 });

@@ -1,11 +1,17 @@
+import { DateTime } from 'luxon';
 import type { DocumentContext } from '../../documentContext';
 import type { LinkRef } from '../../parse/model';
-import { renderJekyllLiquid } from '../../time';
-import { escapeMarkdown, inlineCode } from '../markdown';
+import { renderJekyllLiquid, zoneAbbreviation } from '../../time';
+import { escapeMarkdown } from '../markdown';
 import { pageScope } from './meetingHover';
-import { KNOWN_PLACES, readTimeanddateLink } from '../timeanddateLink';
+import { readTimeanddateLink } from '../timeanddateLink';
+import { timeanddatePlace } from './places';
 
-/** A timeanddate.com link: its Liquid evaluated, then the date, time and places it encodes. */
+/**
+ * A timeanddate.com link: its Liquid evaluated, then the moment it encodes (meeting details
+ * and calendar links give the time in UTC, the converter in its first place's time) and that
+ * moment in each of its places, named from timeanddate.com's ids.
+ */
 export function timeanddateHover(context: DocumentContext, link: LinkRef): string | null {
   let url = link.target;
   let rendered = false;
@@ -17,18 +23,35 @@ export function timeanddateHover(context: DocumentContext, link: LinkRef): strin
   }
   const read = readTimeanddateLink(url);
   if (!read) return null;
-  const lines = [`**timeanddate.com ${read.kind}**${rendered ? ' (after Jekyll renders its Liquid)' : ''}`];
-  lines.push(read.wall ? `Encodes ${inlineCode(read.wall.toFormat('cccc yyyy-MM-dd HH:mm'))}.` : 'Encodes no date.');
-  const meeting = context.meetingTime?.toUTC();
-  if (read.wall && meeting && read.wall.toISODate() !== meeting.toISODate()) {
-    lines.push(escapeMarkdown(`The meeting is on ${meeting.toISODate()}, not ${read.wall.toISODate()}: the link shows the wrong day.`));
+  const places = read.places.map((id) => ({ id, ...timeanddatePlace(id, context.knowledge.places) }));
+  // The converter's time is the first place's wall time; the meeting planner's links are in UTC.
+  const firstZone = read.kind === 'time converter' ? (places[0]?.zone ?? null) : 'UTC';
+  const moment = read.wall && firstZone ? DateTime.fromObject(read.wall.toObject(), { zone: firstZone }) : null;
+  const lines: string[] = [];
+  const title = `**timeanddate.com ${read.kind}**${rendered ? ' (after Jekyll renders its Liquid)' : ''}`;
+  if (!read.wall) lines.push(`${title}: no date in the link.`);
+  else if (moment && moment.isValid) {
+    const local = firstZone === 'UTC' ? '' : ` (${moment.toFormat('HH:mm')} ${zoneAbbreviation(firstZone!, moment.toMillis())} in ${places[0]!.name})`;
+    lines.push(`${title}: ${escapeMarkdown(`${moment.toUTC().toFormat("cccc d LLLL yyyy, HH:mm 'UTC'")}${local}`)}`);
+  } else {
+    lines.push(`${title}: ${escapeMarkdown(`${read.wall.toFormat('cccc d LLLL yyyy, HH:mm')} in the time of p1, a place Minutes cannot name`)}`);
   }
-  if (read.places.length > 0) {
-    const names = read.places.map((id) => {
-      const name = context.knowledge.places.get(id) ?? KNOWN_PLACES.get(id);
-      return `p${read.places.indexOf(id) + 1}=${id}: ${name ?? 'unknown place (name it in .minutes.json "places")'}`;
+  const meeting = context.meetingTime?.toUTC();
+  const day = moment && moment.isValid ? moment.toUTC() : read.wall;
+  if (day && meeting && day.toISODate() !== meeting.toISODate()) {
+    lines.push(escapeMarkdown(`The meeting is on ${meeting.toISODate()}, not ${day.toISODate()}: the link shows the wrong day.`));
+  }
+  if (places.length > 0) {
+    const cells = places.map((place, index) => {
+      const label = `${place.name ?? `unknown place ${place.id}`} (p${index + 1})`;
+      if (!place.zone || !moment || !moment.isValid) return [escapeMarkdown(label), place.name ? '' : 'name it in .minutes.json "places"'];
+      const there = moment.setZone(place.zone);
+      const date = there.toISODate() === moment.toUTC().toISODate() ? '' : `, ${there.toFormat('ccc d LLL')}`;
+      return [escapeMarkdown(label), escapeMarkdown(`${there.toFormat('HH:mm')} ${zoneAbbreviation(place.zone, there.toMillis())}${date}`)];
     });
-    lines.push(`Places:\n\n${names.map((n) => `- ${escapeMarkdown(n)}`).join('\n')}`);
+    const rows = ['| Place | Time | Place | Time |', '|---|---|---|---|'];
+    for (let i = 0; i < cells.length; i += 2) rows.push(`| ${[...cells[i]!, ...(cells[i + 1] ?? ['', ''])].join(' | ')} |`);
+    lines.push(rows.join('\n'));
   }
   return lines.join('\n\n');
 }

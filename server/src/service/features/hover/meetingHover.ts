@@ -5,6 +5,7 @@ import { renderJekyllLiquid, type RubyValue } from '../../time';
 import { rubyValueOfScalar } from '../../time';
 import { codeBlock, escapeMarkdown, inlineCode } from '../markdown';
 import { hoverZones, readerZone } from './hoverZones';
+import { readerText } from './readerText';
 import { zoneRows, zoneTable } from './zoneTable';
 
 /** CPANSec's own sentence for the meeting time, used when the page has no "Time" line of its own. */
@@ -21,39 +22,43 @@ export function pageScope(context: DocumentContext): Record<string, RubyValue> {
 }
 
 /**
- * What a reader of the published page sees for `meeting_time` (or `next_meeting_time`):
- * the build failure first if there is one, the page's line with its Liquid evaluated,
- * the moment in the group's zones and the reader's, and how long ago or ahead it is.
+ * What a reader of the published page sees for `meeting_time` (or `next_meeting_time`), short
+ * enough to fit VS Code's default hover without scrolling: the build failure first if there is
+ * one; the moment (in UTC) and how long ago or ahead it is; the expression hovered and what it
+ * renders; the page's line as the reader reads it (Liquid evaluated, Markdown rendered to its
+ * text, links as their labels); the moment in the group's zones, the reader's marked.
  */
 export function meetingHover(context: DocumentContext, key: string, expression: LiquidRef | null): string | null {
   const evaluation = context.evaluate(key);
   if (!evaluation) return null;
   const parts: string[] = [];
-  const where = context.build.buildZone === 'UTC' ? 'built in UTC, as GitHub Pages builds' : `built in ${context.build.buildZone}`;
   if (evaluation.buildError) {
     const why = evaluation.notes.find((note) => note.kind !== 'ignored-text' && note.kind !== 'weekday');
     parts.push(`**The site build fails.** ${escapeMarkdown(why?.message ?? '')}`, codeBlock(evaluation.buildError));
   }
+  const time = evaluation.time && evaluation.time.isValid ? evaluation.time : null;
+  if (time) parts.push(momentHeading(context, time, key === 'next_meeting_time' ? 'Next meeting: ' : ''));
   const page = pageScope(context);
   if (expression) {
     const rendered = renderJekyllLiquid(expression.source, page, context.build);
-    parts.push(`${inlineCode(expression.source)} renders as:`, codeBlock(rendered.error ? `(error: ${rendered.error})` : rendered.output));
+    parts.push(`${inlineCode(expression.source)} renders ${rendered.error ? `an error: ${escapeMarkdown(rendered.error)}` : inlineCode(rendered.output)}`);
   }
   const line = timeLine(context, key);
-  const template = line ?? TEMPLATE_SENTENCE(key);
-  const rendered = renderJekyllLiquid(template, page, context.build);
-  if (!rendered.error) {
-    parts.push(`**The published page** (${where})${line ? '' : `, in the template's words`}:`, codeBlock(rendered.output));
+  const rendered = renderJekyllLiquid(line ?? TEMPLATE_SENTENCE(key), page, context.build);
+  const shown = rendered.error ? '' : readerText(rendered.output);
+  if (shown) {
+    const where = context.build.buildZone === 'UTC' ? '' : ` (built in ${escapeMarkdown(context.build.buildZone)})`;
+    parts.push(`${line ? `The page shows${where}` : `The template's sentence would show${where}`}: *${escapeMarkdown(shown)}*`);
   }
-  const time = evaluation.time;
-  if (time && time.isValid) {
-    parts.push(zoneTable(zoneRows(time, hoverZones(context), readerZone(context))));
-    const relative = time.toRelative({ base: DateTime.fromJSDate(context.now) });
-    if (relative) parts.push(`${escapeMarkdown(relative.charAt(0).toUpperCase() + relative.slice(1))}.`);
-  } else if (!evaluation.buildError) {
-    parts.push(escapeMarkdown(`${key} is empty: the page shows nothing where the date goes.`));
-  }
+  if (time) parts.push(zoneTable(zoneRows(time, hoverZones(context), readerZone(context))));
+  else if (!evaluation.buildError) parts.push(escapeMarkdown(`${key} is empty: the page shows nothing where the date goes.`));
   return parts.join('\n\n');
+}
+
+/** `**Wed 27 Mar 2024, 17:00 UTC** — 1 year ago`: the moment in UTC and how far it is from now. */
+export function momentHeading(context: DocumentContext, moment: DateTime, prefix = ''): string {
+  const relative = moment.toRelative({ base: DateTime.fromJSDate(context.now) });
+  return `**${escapeMarkdown(prefix + moment.toUTC().toFormat("ccc d LLL yyyy, HH:mm 'UTC'"))}**${relative ? ` — ${escapeMarkdown(relative)}` : ''}`;
 }
 
 /** The page's own line that shows the meeting time (its "Time" line), if it has one. */
