@@ -2,62 +2,13 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { editDistance } from '../../../server/src/service/knowledge/editDistance';
-import { closestResemblance, establishedGuests, nearMiss, rosterIndex, rosterNearMiss, type Miss, type Resemblance, type RosterNearMiss } from '../../../server/src/service/knowledge/handles';
+import { closestResemblance, rosterIndex, rosterNearMiss } from '../../../server/src/service/knowledge/handles';
 import { MAX_EDITS, NearMissIndex } from '../../../server/src/service/knowledge/nearMisses';
-import type { Member, WorkspaceKnowledge } from '../../../server/src/service/knowledge/types';
+import { isNearMiss } from '../../../server/src/service/knowledge/projects';
+import type { WorkspaceKnowledge } from '../../../server/src/service/knowledge/types';
 import { workspaceIndex } from '../../support/service';
+import { everyMemberNearMiss, everyNameResemblance } from './withoutIndex';
 import { authorsYaml, below, generatedRoster, handleOf, minutesNaming, misspelling, pick, seeded, slip, type Random } from './generatedRosters';
-
-/** The roster search without an index: every name of every member compared with the handle. */
-function everyMemberNearMiss(knowledge: WorkspaceKnowledge, handle: string): RosterNearMiss | null {
-  const key = handle.toLowerCase();
-  if (knowledge.findMember(key) || knowledge.specialHandles.has(key)) return null;
-  let best = Infinity;
-  let nearest: { member: Member; name: string; miss: Miss }[] = [];
-  for (const member of knowledge.members) {
-    let closest: { name: string; miss: Miss } | null = null;
-    for (const name of [member.handle.toLowerCase(), ...member.aliases]) {
-      const miss = nearMiss(key, name);
-      if (!miss) continue;
-      if (!closest || miss.distance < closest.miss.distance || (miss.distance === closest.miss.distance && closest.miss.substitution && !miss.substitution)) closest = { name, miss };
-    }
-    if (!closest || closest.miss.distance > best) continue;
-    if (closest.miss.distance < best) [best, nearest] = [closest.miss.distance, []];
-    nearest.push({ member, ...closest });
-  }
-  if (nearest.length === 0) return null;
-  const files = knowledge.usage(key)?.files ?? 0;
-  const shortest = Math.min(key.length, ...nearest.map(({ name }) => name.length));
-  const otherPerson = ({ name, miss }: { name: string; miss: Miss }) => miss.substitution || name.length > key.length;
-  const doubtful = (shortest <= 3 && nearest.every(({ miss }) => miss.substitution)) || (shortest <= 4 && files >= 2 && nearest.every(otherPerson));
-  return { members: nearest.map(({ member }) => member), likely: !doubtful };
-}
-
-/** The loose search without an index: every member's name, then every regular guest named in more files. */
-function everyNameResemblance(knowledge: WorkspaceKnowledge, key: string, files: number): Resemblance | null {
-  const candidates: { resemblance: Resemblance; name: string }[] = [];
-  for (const member of knowledge.members) {
-    const used = knowledge.usage(member.handle)?.files ?? 0;
-    for (const name of [member.handle.toLowerCase(), ...member.aliases]) candidates.push({ resemblance: { handle: member.handle, member, files: used }, name });
-  }
-  for (const guest of establishedGuests(knowledge)) {
-    if (guest.files > files) candidates.push({ resemblance: { handle: guest.handle, member: null, files: guest.files }, name: guest.handle.toLowerCase() });
-  }
-  let best: { resemblance: Resemblance; distance: number } | null = null;
-  for (const { resemblance, name } of candidates) {
-    const miss = nearMiss(key, name, true);
-    if (!miss) continue;
-    const closer =
-      !best ||
-      (miss.distance !== best.distance
-        ? miss.distance < best.distance
-        : !!resemblance.member !== !!best.resemblance.member
-          ? !!resemblance.member
-          : resemblance.files > best.resemblance.files);
-    if (closer) best = { resemblance, distance: miss.distance };
-  }
-  return best?.resemblance ?? null;
-}
 
 /** Both searches' answers for a handle, with members by identity (the same snapshot's objects). */
 function answers(knowledge: WorkspaceKnowledge, handle: string, files: number, search: 'indexed' | 'every') {
@@ -167,5 +118,23 @@ test('a slip of any kind in a long roster of look-alikes finds the same members'
   for (let i = 0; i < 150; i++) {
     const handle = slip(random, slip(random, pick(random, members).handle));
     assertSameAnswers(knowledge, handle, 0, 'look-alikes');
+  }
+});
+
+test('project names: every near miss of a name a board is linked with is among the candidates', () => {
+  const random = seeded(21);
+  const words = ['CPAN', 'Security', 'Patch', 'Tooling', 'Metadata', 'SBOM', 'Provenance', 'Outreach', '&', 'Index', 'Governance,', 'Policy'];
+  for (let round = 0; round < 20; round++) {
+    const names = Array.from({ length: 20 + below(random, 200) }, () => {
+      const name = Array.from({ length: 2 + below(random, 5) }, () => pick(random, words)).join(' ');
+      return random() < 0.5 ? slip(random, slip(random, name)) : name;
+    });
+    const index = new NearMissIndex(names.map((name) => name.toLowerCase()));
+    for (const name of names) {
+      const offered = new Set(index.candidates(name.toLowerCase(), MAX_EDITS));
+      names.forEach((other, at) => {
+        if (isNearMiss(name, other)) assert.ok(offered.has(at), `${JSON.stringify(name)} and ${JSON.stringify(other)}`);
+      });
+    }
   }
 });

@@ -186,11 +186,11 @@ interface RosterNames {
 
 const rostersByKnowledge = new WeakMap<WorkspaceKnowledge, RosterNames>();
 /**
- * The latest rosters' indexes by their names: a knowledge snapshot is taken on every change
- * of what the minutes say, the roster changes seldom, and the index of 20,000 members is
- * worth keeping.
+ * The latest rosters' names and indexes: a knowledge snapshot is taken on every change of
+ * what the minutes say, the roster changes seldom, and the index of 20,000 members is worth
+ * keeping while the handles and aliases stay the same.
  */
-const recentRosters: { readonly key: string; readonly roster: RosterNames }[] = [];
+const recentRosters: RosterNames[] = [];
 const RECENT_ROSTERS = 4;
 
 /** The near-miss index of a knowledge snapshot's roster (its handles and aliases). */
@@ -198,21 +198,36 @@ export function rosterIndex(knowledge: WorkspaceKnowledge): NearMissIndex {
   return rosterNames(knowledge).index;
 }
 
+/** Names compared exactly so far by the searches of the roster's index and of this snapshot's guests'. */
+export function nearMissComparisons(knowledge: WorkspaceKnowledge): number {
+  return rosterIndex(knowledge).compared + (guestNamesByKnowledge.get(knowledge)?.index.compared ?? 0);
+}
+
 function rosterNames(knowledge: WorkspaceKnowledge): RosterNames {
   let roster = rostersByKnowledge.get(knowledge);
   if (roster) return roster;
-  const lists = knowledge.members.map((member) => [member.handle.toLowerCase(), ...member.aliases]);
-  const key = JSON.stringify(lists);
-  roster = recentRosters.find((recent) => recent.key === key)?.roster;
+  roster = recentRosters.find((recent) => namesTheSame(recent, knowledge.members));
   if (!roster) {
+    const lists = knowledge.members.map((member) => [member.handle.toLowerCase(), ...member.aliases]);
     const names = lists.flat();
     const owners = Int32Array.from(lists.flatMap((list, at) => list.map(() => at)));
     roster = { names, owners, index: new NearMissIndex(names) };
-    recentRosters.unshift({ key, roster });
+    recentRosters.unshift(roster);
     recentRosters.length = Math.min(recentRosters.length, RECENT_ROSTERS);
   }
   rostersByKnowledge.set(knowledge, roster);
   return roster;
+}
+
+/** Whether the members have exactly the roster's names: each member's handle, then its aliases, in order. */
+function namesTheSame(roster: RosterNames, members: readonly Member[]): boolean {
+  let at = 0;
+  for (let owner = 0; owner < members.length; owner++) {
+    const member = members[owner]!;
+    if (roster.owners[at] !== owner || roster.names[at++] !== member.handle.toLowerCase()) return false;
+    for (const alias of member.aliases) if (roster.owners[at] !== owner || roster.names[at++] !== alias) return false;
+  }
+  return at === roster.names.length;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { editDistance } from './editDistance';
+import { NearMissIndex } from './nearMisses';
 import type { ConfigProject } from './config';
 import type { MinutesFacts } from './fileFacts';
 import type { Project } from './types';
@@ -21,13 +22,25 @@ export const BUILTIN_PROJECTS: readonly Project[] = [
   [15, 'CPAN Secure by Default'],
 ].map(([number, name, former]) => ({ org: CPANSEC_ORG, number: number as number, name: name as string, formerNames: (former as string[]) ?? [] }));
 
+/** The most edits a slip of the keyboard takes, in the longest names. */
+const MOST_SLIPS = 3;
+
 /** Whether `name` is a slip of the keyboard away from `other` rather than another name. */
 export function isNearMiss(name: string, other: string): boolean {
   const a = name.toLowerCase();
   const b = other.toLowerCase();
   if (a === b) return false;
-  const limit = Math.max(1, Math.min(3, Math.floor(Math.max(a.length, b.length) / 12)));
+  const limit = Math.max(1, Math.min(MOST_SLIPS, Math.floor(Math.max(a.length, b.length) / 12)));
   return editDistance(a, b, limit) <= limit;
+}
+
+/**
+ * Which of `names` may be near misses of a name (positions in `names`; the others are not):
+ * a board linked with thousands of texts would otherwise compare each with each.
+ */
+function nearMissCandidates(names: readonly string[]): (name: string) => number[] {
+  const index = new NearMissIndex(names.map((name) => name.toLowerCase()));
+  return (name) => index.candidates(name.toLowerCase(), MOST_SLIPS);
 }
 
 /** How one name of a board is used across the minutes. */
@@ -92,7 +105,8 @@ export function aggregateProjects(files: Iterable<MinutesFacts>, configured: rea
     });
     const configuredNames = configured.filter((p) => boardKey(p.org, p.number) === k).flatMap((p) => [p.name, ...(p.formerNames ?? [])]);
     const latest = names.reduce((max, [, use]) => (use.last > max ? use.last : max), '');
-    const learned = names.filter(([name, use]) => !isTypo(name, use, names, given, configuredNames, latest));
+    const candidates = nearMissCandidates(names.map(([name]) => name));
+    const learned = names.filter(([name, use]) => !isTypo(name, use, names, candidates, given, configuredNames, latest));
     // Ties (both names only in the same minutes) go to the name the board was given, never to a former one.
     const rank = (name: string) => (name === given[0] ? 2 : given.includes(name) ? 0 : 1);
     const current = learned
@@ -154,6 +168,7 @@ function isTypo(
   name: string,
   use: NameUse,
   names: readonly (readonly [string, NameUse])[],
+  candidates: (name: string) => number[],
   given: readonly string[],
   configuredNames: readonly string[],
   latest: string,
@@ -162,5 +177,8 @@ function isTypo(
   if (configuredNames.some((other) => isNearMiss(name, other))) return true;
   if (given.some((other) => isNearMiss(name, other))) return use.files < 2 || use.last !== latest;
   if (use.files >= 2) return false;
-  return names.some(([other, o]) => other !== name && (o.files > use.files || (o.files === use.files && o.first < use.first)) && isNearMiss(name, other));
+  return candidates(name).some((at) => {
+    const [other, o] = names[at]!;
+    return other !== name && (o.files > use.files || (o.files === use.files && o.first < use.first)) && isNearMiss(name, other);
+  });
 }
