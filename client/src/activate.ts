@@ -1,7 +1,10 @@
 import { commands, Uri, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
-import { Commands, type MeetingTimesResult } from '../../server/src/shared/protocol';
+import { Commands, type MeetingTimesResult, type MinutesInitializationOptions, type NewMeetingResult } from '../../server/src/shared/protocol';
 import { registerActionItems } from './actionItemsView';
+import { showMeetingTimes } from './meetingTimesPick';
+import { logFixAll, logNewMeeting, registerOutputLog } from './outputLog';
+import { registerMeetingStatus } from './statusBar';
 
 /**
  * How an entry point makes its language client: the Node entry spawns the server as a
@@ -32,12 +35,16 @@ export async function activateMinutes(context: ExtensionContext, createClient: C
     documentSelector: documentSelector(setup.schemes),
     synchronize: { fileEvents: watcher },
     outputChannelName: 'Minutes',
+    // VS Code has a Markdown outline of its own: one outline, not two.
+    initializationOptions: { markdownOutline: true } satisfies MinutesInitializationOptions,
     middleware: {
+      provideCodeActions: logFixAll,
       executeCommand: async (command, args, next) => {
         const first: unknown = args[0];
         const uri = typeof first === 'string' ? first : first instanceof Uri ? first.toString() : window.activeTextEditor?.document.uri.toString();
         const result: unknown = await next(command, uri ? [uri, ...args.slice(1)] : []);
         if (command === Commands.showMeetingTimes) await showMeetingTimes(result as MeetingTimesResult | null);
+        if (command === Commands.newMeeting) logNewMeeting(client, result as NewMeetingResult | null);
         return result;
       },
     },
@@ -54,6 +61,7 @@ export async function activateMinutes(context: ExtensionContext, createClient: C
   if (setup.beforeStart) context.subscriptions.push(...setup.beforeStart(started));
   await started.start();
   context.subscriptions.push(...registerActionItems(started));
+  context.subscriptions.push(...registerMeetingStatus(started), ...registerOutputLog(started));
   return started;
 }
 
@@ -67,17 +75,6 @@ function documentSelector(schemes: readonly string[]): DocumentSelector {
       { scheme, pattern: '**/_config.yml' },
     ]),
   ];
-}
-
-async function showMeetingTimes(result: MeetingTimesResult | null): Promise<void> {
-  if (!result) {
-    void window.showInformationMessage('Minutes: this file has no meeting time that Jekyll can read.');
-    return;
-  }
-  await window.showQuickPick(
-    result.rows.map((row) => ({ label: row.time, description: row.zone, detail: row.note || undefined })),
-    { title: result.title },
-  );
 }
 
 export async function deactivateMinutes(): Promise<void> {

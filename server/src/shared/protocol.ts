@@ -20,13 +20,28 @@ export interface NewMeetingResult {
   readonly message: string;
 }
 
-/** What `minutes.showMeetingTimes` answers: rows a client can show in a quick pick or a message. */
-export interface MeetingTimesResult {
-  readonly title: string;
-  readonly rows: readonly { readonly zone: string; readonly time: string; readonly note: string }[];
-  /** The same as Markdown, for clients that show documents. */
-  readonly markdown: string;
-}
+/**
+ * What `minutes.showMeetingTimes` answers: the file's meeting in the configured zones, rows a
+ * client can show in a quick pick or a message, or (`ok: false`) a sentence saying why there
+ * is none (not a minutes file, or no meeting time Jekyll can read).
+ */
+export type MeetingTimesResult =
+  | {
+      readonly ok: true;
+      readonly title: string;
+      /** The configured zones in their order, then the reader's own when it is not one of them (`reader: true` marks it). */
+      readonly rows: readonly { readonly zone: string; readonly time: string; readonly note: string; readonly reader: boolean }[];
+      /** The whole list as a Markdown table, one zone a row, to paste. */
+      readonly markdown: string;
+      /** "in 3 days", "2 years ago". */
+      readonly relative: string;
+    }
+  | {
+      readonly ok: false;
+      /** `not-minutes`: the file is not minutes (nor the index page); `no-time`: it is, without a meeting time Jekyll can read. */
+      readonly reason: 'not-minutes' | 'no-time';
+      readonly message: string;
+    };
 
 /** What a client may say about itself in `initialize`'s `initializationOptions`. */
 export interface MinutesInitializationOptions {
