@@ -44,6 +44,9 @@ export interface ScanOptions {
   readonly cancelled?: () => boolean;
 }
 
+/** How many files of one folder are read at once. */
+const READS_AT_ONCE = 8;
+
 /** Folders read right after the first files: what a diagnosis needs before any other minutes (`_data/authors.yml`). */
 const BASIC_FOLDERS = ['_data'];
 
@@ -117,14 +120,20 @@ export class WorkspaceScan {
     this.visited.add(folder);
     const root = this.index.rootUri.replace(/\/$/, '');
     const entries = [...(await this.files.list(folder))].sort(byName);
+    const files: string[] = [];
     for (const entry of entries) {
       const uri = childUri(folder, entry.name);
       if (entry.type === 'folder') {
         if (this.options.recursive && !SKIPPED_FOLDERS.has(entry.name)) this.pending.push(uri);
-      } else if (entry.type === 'file' && !(folder === root && FIRST_FILES.includes(entry.name))) {
-        if (await readInto(this.files, this.index, uri, this.options)) this.read++;
-      }
+      } else if (entry.type === 'file' && !(folder === root && FIRST_FILES.includes(entry.name))) files.push(uri);
     }
+    // A few reads at a time: where each read is a round trip (a server in a browser worker asks
+    // its client, and github.dev the network), one after another would add up the latencies.
+    let next = 0;
+    const reader = async () => {
+      while (next < files.length) if (await readInto(this.files, this.index, files[next++]!, this.options)) this.read++;
+    };
+    await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, files.length) }, reader));
     for (const wake of this.waiting.get(folder) ?? []) wake();
     this.waiting.delete(folder);
   }
