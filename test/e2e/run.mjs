@@ -1,6 +1,8 @@
 // The real-client tests: npm run test:e2e (all), npm run test:vscode (@vscode/test-electron).
-// Usage: node test/e2e/run.mjs [workbench] [vscode-api] [neovim] [electron]
+// Usage: node test/e2e/run.mjs [workbench] [web-workbench] [vscode-api] [neovim] [electron]
 //   workbench   the VS Code workbench (code-server) in Chromium, driven by Playwright
+//   web-workbench  the same workbench with the extension in the web-worker extension host
+//               (the browser entry, the server in a browser worker: github.dev's build)
 //   vscode-api  the mocha suite on the VS Code API, inside code-server's extension host
 //   neovim      Neovim's built-in LSP client on minutes-language-server --stdio
 //   electron    the same mocha suite in desktop VS Code (@vscode/test-electron); skipped,
@@ -13,7 +15,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CACHE, ROOT, installCodeServer, installDebianPackages, installNode24 } from './setup.mjs';
 
-const ALL = ['workbench', 'vscode-api', 'neovim', 'electron'];
+const ALL = ['workbench', 'web-workbench', 'vscode-api', 'neovim', 'electron'];
 const chosen = process.argv.slice(2).length ? process.argv.slice(2) : ALL;
 const unknown = chosen.filter((name) => !ALL.includes(name));
 if (unknown.length) {
@@ -50,8 +52,8 @@ function npm(...args) {
 
 const started = Date.now();
 timed('install', () => {
-  if (needs('workbench', 'neovim')) installDebianPackages();
-  if (needs('workbench', 'vscode-api')) {
+  if (needs('workbench', 'web-workbench', 'neovim')) installDebianPackages();
+  if (needs('workbench', 'web-workbench', 'vscode-api')) {
     installNode24();
     installCodeServer();
   }

@@ -28,6 +28,8 @@ export interface CodeServerOptions {
   env?: Record<string, string>;
   /** Extra command-line arguments for code-server. */
   args?: string[];
+  /** User settings over the fresh profile's (`remote.extensionKind`, say). */
+  settings?: Record<string, unknown>;
 }
 
 /** The settings of a fresh profile: nothing pops up, nothing calls home, hovers come quickly. */
@@ -79,7 +81,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const extensions = join(dir, 'ext');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), `${JSON.stringify(SETTINGS, null, 2)}\n`);
+  writeFileSync(join(userData, 'User', 'settings.json'), `${JSON.stringify({ ...SETTINGS, ...options.settings }, null, 2)}\n`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${NODE24_BIN}:${process.env.PATH ?? ''}`,

@@ -5,8 +5,8 @@ import { startCodeServer, type CodeServer } from './codeServer';
 import { ARTIFACTS, makeSite, runFolder, tmpFolder, until } from './site';
 
 /** Debian's Chromium, headless, no sandbox (CI runs as root), no calls home. */
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Workbench {
   readonly page: Page;
@@ -18,18 +18,28 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+export interface WorkbenchOptions {
+  /** The run folder's name (default `workbench`): two workbenches of one run keep their profiles apart. */
+  readonly folder?: string;
+  /** User settings over the fresh profile's. */
+  readonly settings?: Record<string, unknown>;
+  /** Called with the page before the workbench loads (to listen to its console, say). */
+  readonly onPage?: (page: Page) => void;
+}
+
 /**
  * The real VS Code workbench: code-server with the packaged extension installed, on a fresh
  * copy of the fixture site, in Debian's Chromium driven by Playwright.
  */
-export async function openWorkbench(vsix: string): Promise<Workbench> {
-  const dir = runFolder('workbench');
+export async function openWorkbench(vsix: string, options: WorkbenchOptions = {}): Promise<Workbench> {
+  const dir = runFolder(options.folder ?? 'workbench');
   const site = makeSite(dir);
-  const server = await startCodeServer({ dir, site, vsix });
+  const server = await startCodeServer({ dir, site, vsix, ...(options.settings ? { settings: options.settings } : {}) });
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, env: { ...process.env, TMPDIR: tmpFolder(dir), XDG_CONFIG_HOME: join(dir, 'config'), XDG_CACHE_HOME: join(dir, 'cache') } });
     const page = await browser.newPage({ viewport: { width: 1280, height: 960 }, deviceScaleFactor: 1 });
+    options.onPage?.(page);
     await page.goto(server.url);
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     // The Explorer lists the workspace once the remote file system answers.
@@ -107,4 +117,28 @@ export async function problemRows(page: Page): Promise<string[]> {
 /** The rows of the completion list: their accessible label, then what is on screen (the focused row shows its detail). */
 export async function suggestionRows(page: Page): Promise<string[]> {
   return page.locator('.suggest-widget.visible .monaco-list-row').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('aria-label') ?? ''}\n${row.textContent ?? ''}`));
+}
+
+/** The rendered line of the active editor that contains `text`. */
+export function editorLine(page: Page, text: string) {
+  return page.locator('.editor-group-container.active .monaco-editor .view-line', { hasText: text }).first();
+}
+
+/** Waits for a squiggle of `kind` on the rendered line of the active editor containing `text`. */
+export async function squiggleOn(page: Page, kind: 'warning' | 'error', text: string, timeoutMs = 60_000): Promise<void> {
+  const line = editorLine(page, text);
+  await line.waitFor({ timeout: timeoutMs });
+  await until(`a ${kind} squiggle on the line "${text}"`, async () => {
+    const box = await line.boundingBox();
+    if (!box) return false;
+    const squiggles = await page.locator(`.editor-group-container.active .monaco-editor .squiggly-${kind}`).evaluateAll((nodes) => nodes.map((n) => n.getBoundingClientRect()).map((r) => ({ top: r.top, bottom: r.bottom, width: r.width })));
+    return squiggles.some((s) => s.width > 0 && s.top < box.y + box.height && s.bottom > box.y);
+  }, timeoutMs);
+}
+
+/** Shows the Problems panel (Ctrl+Shift+M) unless it is already in sight. */
+export async function showProblems(page: Page): Promise<void> {
+  if (await page.locator('.markers-panel').isVisible()) return;
+  await page.keyboard.press('Control+Shift+M');
+  await page.locator('.markers-panel').waitFor();
 }

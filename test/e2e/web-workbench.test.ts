@@ -1,0 +1,344 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import type { Page } from 'playwright-core';
+import { pathToFileURL } from 'node:url';
+import type { ApplyWorkspaceEditParams, CompletionItem, CompletionList, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { nodeFileAccess } from '../../server/src/node/nodeFileAccess';
+import { FileRequests, type FileExistsParams, type FileListParams, type FileReadParams } from '../../server/src/shared/protocol';
+import { PULL_CAPABILITIES } from '../support/lspClient';
+import { startPageWorker, type PageWorker } from './support/browserWorker';
+import { makeSite, runFolder, until } from './support/site';
+import { editorLine, goTo, openFile, openWorkbench, problemRows, runCommand, showProblems, squiggleOn, suggestionRows, type Workbench } from './support/workbench';
+
+/**
+ * The web build (github.dev, vscode.dev) in the real workbench: code-server 4.139 with the
+ * packaged .vsix, its `browser` entry forced into the web-worker extension host by
+ * `remote.extensionKind`. The language server then runs in a browser worker and reads the
+ * workspace through the client's `vscode.workspace.fs`; no Node server may run. The same
+ * scenarios as the desktop workbench test (workbench.test.ts).
+ *
+ * code-server serves the extension as `vscode-remote:` URIs, from which the host refuses to
+ * start a worker, so there the server starts from a Blob URL. The way github.dev starts it
+ * (`new Worker(url)` with the bundle's web address, the repository as `vscode-vfs:` URIs)
+ * is driven first, in a plain page.
+ */
+const VSIX = join(process.cwd(), 'minutes.vsix');
+const EXTENSION_ID = 'cpansec.cpansec-minutes';
+const WORKER_NAME = 'Minutes language server';
+
+describe("the server bundle started as github.dev starts it: a worker from the bundle's web address, the repository as vscode-vfs: URIs read through the client", () => {
+  const REPO = 'vscode-vfs://github/CPAN-Security/cpan-security.github.io';
+  let worker: PageWorker;
+  let site: string;
+  const asked: string[] = [];
+  const logs: string[] = [];
+  const applied: WorkspaceEdit[] = [];
+  let initializeResult: InitializeResult;
+
+  /** The file URI on disk of a repository URI, as GitHub's file system would serve it. */
+  const onDisk = (uri: string) => (uri === REPO || uri.startsWith(`${REPO}/`) ? `${pathToFileURL(site).href}${uri.slice(REPO.length)}` : null);
+  const uriOf = (file: string) => `${REPO}/meetings/${file}`;
+  const textOf = (file: string) => readFileSync(join(site, 'meetings', file), 'utf8');
+
+  before(async () => {
+    const dir = runFolder('web-worker');
+    site = makeSite(dir);
+    worker = await startPageWorker(dir, 'browserServer.js', WORKER_NAME);
+    const { connection } = worker;
+    // The client's side (client/src/browserFiles.ts does this with vscode.workspace.fs).
+    connection.onRequest(FileRequests.read, async (params: FileReadParams) => {
+      asked.push(`read ${params.uri}`);
+      const [file, root] = [onDisk(params.uri), onDisk(params.root)];
+      return file && root ? nodeFileAccess.read(file, { maxBytes: params.maxBytes, root }) : { ok: false, reason: 'outside-root' };
+    });
+    connection.onRequest(FileRequests.list, async (params: FileListParams) => {
+      asked.push(`list ${params.uri}`);
+      const folder = onDisk(params.uri);
+      return folder ? nodeFileAccess.list(folder) : [];
+    });
+    connection.onRequest(FileRequests.exists, async (params: FileExistsParams) => {
+      const file = onDisk(params.uri);
+      return file ? nodeFileAccess.exists(file) : false;
+    });
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      logs.push(params.message);
+    });
+    connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => null);
+    connection.onRequest('window/showDocument', () => ({ success: true }));
+    connection.onRequest('workspace/applyEdit', (params: ApplyWorkspaceEditParams) => {
+      applied.push(params.edit);
+      return { applied: true };
+    });
+    connection.listen();
+    const capabilities = { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create' as const] } } };
+    initializeResult = await connection.sendRequest('initialize', { processId: null, rootUri: REPO, workspaceFolders: [{ uri: REPO, name: 'cpan-security.github.io' }], capabilities });
+    await connection.sendNotification('initialized', {});
+  });
+
+  after(async () => {
+    await worker?.close();
+  });
+
+  async function open(file: string): Promise<string> {
+    const uri = uriOf(file);
+    await worker.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: textOf(file) } });
+    return uri;
+  }
+
+  const messageOf = (diagnostic: Diagnostic) => (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value);
+
+  async function diagnostics(uri: string): Promise<Diagnostic[]> {
+    const report: DocumentDiagnosticReport = await worker.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    return report.kind === 'full' ? report.items : [];
+  }
+
+  test('a browser worker started from its URL answers initialize, and the page fetched nothing but the bundle', async () => {
+    assert.equal(initializeResult.serverInfo?.name, 'minutes-language-server');
+    assert.ok(initializeResult.capabilities.hoverProvider);
+    const scope = await worker.page.evaluate(() => typeof (globalThis as { process?: unknown }).process);
+    assert.equal(scope, 'undefined', 'a browser page, not Node');
+    assert.deepEqual(worker.requests.filter((url) => url.endsWith('.js')), ['/browserServer.js']);
+  });
+
+  test('a misspelt handle is a warning: the roster came from _data/authors.yml, read through the client', async (t) => {
+    const opened = Date.now();
+    const uri = await open('cpansec-minutes-2024-01-06.md');
+    const found = await until('the @stigsp warning', async () => (await diagnostics(uri)).find((d) => d.code === 'unknown-handle' && messageOf(d).includes('@stigsp')), 30_000);
+    t.diagnostic(`${Date.now() - opened} ms from didOpen to the diagnostics with the warning`);
+    console.log(`github.dev path: ${Date.now() - opened} ms from didOpen to the first diagnostics with the warning`);
+    assert.equal(found.severity, 2);
+    assert.deepEqual(found.range.start, { line: 29, character: 6 });
+    assert.ok(asked.includes(`read ${REPO}/_data/authors.yml`), asked.join('\n'));
+    assert.ok(asked.every((line) => line.includes(REPO)), 'nothing asked outside the repository');
+    const read = await until('the whole repository read', () => logs.find((line) => line.startsWith('read ') && line.includes(` files of ${REPO} `)), 30_000);
+    t.diagnostic(read);
+  });
+
+  test('the meeting_time hover, @ completion and the quick fix', async () => {
+    const hovered = await open('cpansec-minutes-2024-03-27.md');
+    const hover: Hover | null = await worker.connection.sendRequest('textDocument/hover', { textDocument: { uri: hovered }, position: { line: 3, character: 3 } });
+    const markdown = JSON.stringify(hover?.contents ?? '');
+    assert.ok(markdown.includes('18:00 CET') && markdown.includes('13:00 EDT'), markdown);
+
+    const uri = uriOf('cpansec-minutes-2024-01-06.md');
+    const lines = textOf('cpansec-minutes-2024-01-06.md').split('\n');
+    lines[11] = `${lines[11]}, @`;
+    await worker.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: lines.join('\n') }] });
+    const completion: CompletionList | CompletionItem[] = await worker.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: lines[11]!.length }, context: { triggerKind: 2, triggerCharacter: '@' } });
+    const labels = (Array.isArray(completion) ? completion : completion.items).map((item) => item.label);
+    for (const member of ['stigtsp', 'timlegge', 'sjn']) assert.ok(labels.includes(member), labels.join(', '));
+
+    const warning = (await diagnostics(uri)).find((d) => d.code === 'unknown-handle' && messageOf(d).includes('@stigsp'))!;
+    const actions: { title: string }[] = await worker.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: warning.range, context: { diagnostics: [warning] } });
+    assert.ok(actions.some((action) => action.title === 'Change to @stigtsp'), actions.map((a) => a.title).join(', '));
+  });
+
+  test('New Meeting answers with a WorkspaceEdit that creates the next minutes in the repository', async () => {
+    const from = await open('cpansec-minutes-2024-11-15.md');
+    const result: { uri: string } | null = await worker.connection.sendRequest('workspace/executeCommand', { command: 'minutes.newMeeting', arguments: [from] });
+    assert.equal(result?.uri, uriOf('cpansec-minutes-2024-11-27.md'));
+    const created = applied.flatMap((edit) => edit.documentChanges ?? []).find((change) => 'kind' in change && change.kind === 'create');
+    assert.ok(created && 'uri' in created && created.uri === result.uri, JSON.stringify(applied));
+  });
+});
+
+describe('VS Code workbench, web-worker extension host: the browser entry and the server in a worker', () => {
+  let workbench: Workbench;
+  let page: Page;
+  const consoleLines: string[] = [];
+
+  before(async () => {
+    assert.ok(existsSync(VSIX), 'minutes.vsix is missing: npm run test:e2e packages it first');
+    workbench = await openWorkbench(VSIX, {
+      folder: 'web-workbench',
+      settings: { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } },
+      onPage: (page) => page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`)),
+    });
+    page = workbench.page;
+  });
+
+  after(async () => {
+    await workbench?.close();
+  });
+
+  /** Runs a scenario; on failure, screenshots the window and names the file in the error. */
+  async function scenario(t: TestContext, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      const name = `failed-web-${t.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 56)}`;
+      const shot = await workbench.screenshot(name).catch((e: unknown) => `none (${String(e)})`);
+      console.log(`screenshot of the failure: ${shot}`);
+      const minutesLines = consoleLines.filter((line) => /minutes|worker/i.test(line)).slice(-20);
+      if (error instanceof Error) error.message += `\nscreenshot: ${shot}\nconsole:\n${minutesLines.join('\n')}`;
+      throw error;
+    }
+  }
+
+  /** Language servers that run as Node processes under this workbench's extensions folder. */
+  function nodeServers(): string[] {
+    const extensions = join(dirname(workbench.site), 'ext');
+    const ps = spawnSync('ps', ['-eo', 'args='], { encoding: 'utf8' });
+    return ps.stdout.split('\n').filter((line) => line.includes(extensions) && line.includes('dist/server.js'));
+  }
+
+  test('a misspelt handle: the first squiggle of a freshly opened file, from the server in the browser worker, and no Node server', async (t) => {
+    await scenario(t, async () => {
+      const file = 'cpansec-minutes-2024-01-06.md';
+      await openFile(page, file);
+      const opened = Date.now();
+      await squiggleOn(page, 'warning', '- @stigsp – [Pre-Release Disclosure]');
+      const firstSquiggleMs = Date.now() - opened;
+      console.log(`web worker: ${firstSquiggleMs} ms from the editor of ${file} opening to its first squiggle`);
+      t.diagnostic(`first squiggle ${firstSquiggleMs} ms after the editor opened`);
+      assert.deepEqual(nodeServers(), [], 'the extension runs in the web-worker host: no Node language server');
+      await showProblems(page);
+      const row = await until('the Problems row of @stigsp', async () => (await problemRows(page)).find((r) => r.includes("@stigsp is not a member's handle; it is likely a misspelling of @stigtsp")), 60_000);
+      assert.match(row, /^Warning: /, row);
+      assert.ok(row.includes('unknown-handle') && row.includes('at line 30 and character 7'), row);
+      // For the README: the squiggle in sight, the editor and the Problems panel without the side bar.
+      await goTo(page, 30, 9);
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+      await workbench.screenshot('web-worker-problems');
+      await page.keyboard.press('Control+B');
+      await page.locator('.part.sidebar').waitFor();
+    });
+  });
+
+  test('a wrong weekday: a squiggle and its row in the Problems panel, read with the rest of the workspace through the client', async (t) => {
+    await scenario(t, async () => {
+      await openFile(page, 'cpansec-minutes-2024-11-15.md');
+      await goTo(page, 130, 21);
+      await squiggleOn(page, 'warning', 'Next meeting is Thursday 2024-11-27');
+      await showProblems(page);
+      const row = await until('the weekday row', async () => (await problemRows(page)).find((r) => r.includes('2024-11-27 is a Wednesday, not a Thursday')), 60_000);
+      assert.ok(row.includes('weekday-mismatch') && row.includes('at line 130 and character 21'), row);
+      // A file never opened is in the panel too: the index page, read through the client's file access.
+      const rows = await problemRows(page);
+      assert.ok(rows.some((r) => r.includes('cpansec-minutes-2024-06-19.md (2024-06-19) is not listed on the index page')), rows.join(' | '));
+    });
+  });
+
+  test('the meeting_time hover shows the sentence Jekyll publishes and the zone table', async (t) => {
+    await scenario(t, async () => {
+      if (await page.locator('.markers-panel').isVisible()) {
+        await page.keyboard.press('Control+J');
+        await page.locator('.markers-panel').waitFor({ state: 'hidden' });
+      }
+      await page.setViewportSize({ width: 1280, height: 1600 });
+      await openFile(page, 'cpansec-minutes-2024-03-27.md');
+      const line = editorLine(page, 'meeting_time: March 27th, 2024 17:00 UTC');
+      await line.waitFor();
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '18:00 CET' }).first();
+      const text = await until('the meeting_time hover with its zone table', async () => {
+        await line.hover({ position: { x: 30, y: 8 } });
+        await hover.waitFor({ timeout: 3_000 });
+        return hover.textContent();
+      }, 60_000);
+      assert.ok(text.includes('on Mar 27th, 2024, at 17:00 UTC'), text);
+      // The zone table: Oslo and New York on that date (CET, and EDT since March 10th).
+      const table = (await hover.locator('table').allTextContents()).join(' ');
+      assert.ok(table.includes('18:00 CET') && table.includes('13:00 EDT'), table);
+      await page.keyboard.press('Escape');
+      await page.setViewportSize({ width: 1280, height: 960 });
+    });
+  });
+
+  test('typing @ in the attendee list lists the members, with their names', async (t) => {
+    await scenario(t, async () => {
+      await openFile(page, 'cpansec-minutes-2024-01-06.md');
+      await goTo(page, 12, 1);
+      await page.keyboard.press('End');
+      await page.keyboard.type(', @');
+      const labels = await until('the completion list after @', async () => {
+        const found = await suggestionRows(page);
+        return found.some((r) => r.startsWith('sjn')) ? found : null;
+      });
+      for (const member of ['stigtsp', 'timlegge']) assert.ok(labels.some((r) => r.startsWith(`${member},`)), labels.join(' | '));
+      assert.ok(labels.some((r) => r.startsWith('sjn,') && r.includes('Salve J. Nilsen')), labels.join(' | '));
+      await page.keyboard.press('Escape');
+      await until('the line as it was', async () => {
+        if ((await editorLine(page, '- Regrets:').textContent())?.replace(/\u00a0/g, ' ').endsWith('@jjatria, @oalders')) return true;
+        await page.keyboard.press('Control+Z');
+        return false;
+      });
+    });
+  });
+
+  test('the quick fix "Change to @stigtsp" changes the text, the warning goes, and the save reaches the disk', async (t) => {
+    await scenario(t, async () => {
+      await openFile(page, 'cpansec-minutes-2024-01-06.md');
+      await goTo(page, 30, 9);
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to @stigtsp' }).first();
+      // Ctrl+. pressed while the editor is still busy can open nothing: asked again until the menu shows.
+      await until('the quick fix menu with "Change to @stigtsp"', async () => {
+        await page.keyboard.press('Control+.');
+        if (await fix.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
+        await page.keyboard.press('Escape');
+        return false;
+      });
+      await fix.click();
+      await editorLine(page, '- @stigtsp – [Pre-Release Disclosure]').waitFor({ timeout: 30_000 });
+      await showProblems(page);
+      await until('the @stigsp problem to go', async () => {
+        const rows = await problemRows(page);
+        return rows.some((r) => r.includes('cpansec-minutes-2024-11-15.md')) && !rows.some((r) => r.includes("@stigsp is not a member's handle"));
+      });
+      await page.keyboard.press('Control+S');
+      const file = join(workbench.site, 'meetings/cpansec-minutes-2024-01-06.md');
+      await until('the fix on disk', () => readFileSync(file, 'utf8').includes('    - @stigtsp – [Pre-Release Disclosure]'));
+    });
+  });
+
+  test("the Action items view in the Explorer: @timlegge's items with their age, and a click opens the item's line", async (t) => {
+    await scenario(t, async () => {
+      if (!(await page.locator('.explorer-folders-view').isVisible())) await page.keyboard.press('Control+Shift+E');
+      const header = page.locator('.pane-header', { hasText: /action items/i }).first();
+      await header.waitFor({ timeout: 30_000 });
+      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+      const folders = page.locator('.pane-header', { hasText: /^site/i }).first();
+      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+      const rows = page.locator('.pane', { has: header }).locator('.monaco-list-row');
+      await rows.first().waitFor({ timeout: 60_000 });
+      await header.hover();
+      await header.locator('.action-label[aria-label="Collapse All"]').click();
+      const owner = rows.filter({ hasText: '@timlegge' }).first();
+      await owner.waitFor({ timeout: 30_000 });
+      await owner.click();
+      const item = rows.filter({ hasText: 'to write a post-mortem blog post' }).first();
+      await item.waitFor({ timeout: 30_000 });
+      assert.match((await item.textContent()) ?? '', /new on 2024-01-06/);
+      await item.click();
+      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-01-06.md"]').waitFor({ timeout: 30_000 });
+      await editorLine(page, '@timlegge & @stigtsp to write a post-mortem blog post').waitFor();
+      await folders.click();
+    });
+  });
+
+  test('Minutes: New Meeting creates cpansec-minutes-2024-11-27.md through a WorkspaceEdit and lists it on the index page', async (t) => {
+    await scenario(t, async () => {
+      const path = join(workbench.site, 'meetings/cpansec-minutes-2024-11-27.md');
+      const index = join(workbench.site, 'meetings/README.md');
+      assert.ok(!existsSync(path));
+      await openFile(page, 'cpansec-minutes-2024-11-15.md');
+      await runCommand(page, 'Minutes: New Meeting');
+      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-11-27.md"]').waitFor({ timeout: 60_000 });
+      await editorLine(page, 'meeting_time: 2024-11-27 17:00 UTC').waitFor();
+      await page.keyboard.press('Control+S');
+      await until('the new file on disk', () => existsSync(path) && readFileSync(path, 'utf8').includes('meeting_time: 2024-11-27 17:00 UTC'));
+      assert.match(readFileSync(path, 'utf8'), /^---\nlayout: page\ntoc: true\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: Minutes 2024-11-27\n---\n/);
+      await openFile(page, 'README.md');
+      await editorLine(page, 'next_meeting_time: November 27th, 2024 17:00 UTC').waitFor();
+      await page.keyboard.press('Control+S');
+      await until('the index page on disk', () => readFileSync(index, 'utf8').includes('next_meeting_time: November 27th, 2024 17:00 UTC'));
+      assert.match(readFileSync(index, 'utf8'), /^\* \[2024-11-27\]\(cpansec-minutes-2024-11-27\.md\)$/m);
+    });
+  });
+});
