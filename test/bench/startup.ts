@@ -17,6 +17,8 @@ export interface StartupSite {
   /** The file opened, relative to the root. */
   readonly opened: string;
   readonly files: number;
+  /** A site generated for the measure (removed after it); never set for a folder of the repository. */
+  readonly generated?: true;
 }
 
 function write(root: string, path: string, text: string): void {
@@ -49,7 +51,7 @@ export function realSiteLayout(): StartupSite {
   for (let i = 0; i < 20; i++) add(`assets/css/style-${i}.css`, `.c${i} { color: #${String(i).padStart(6, '0')}; }\n`);
   for (const page of ['index.md', 'about.md', 'contact.md', 'README.md', 'Gemfile', 'CNAME']) add(page, `# ${page}\n`);
   const minutes = corpusSite();
-  return { label: `the group's minutes in a Jekyll site of ${files} other files`, root, opened: 'meetings/cpansec-minutes-2024-12-11.md', files: files + Object.keys(minutes).length };
+  return { label: `the group's minutes in a Jekyll site of ${files} other files`, root, opened: 'meetings/cpansec-minutes-2024-12-11.md', files: files + Object.keys(minutes).length, generated: true };
 }
 
 /** 1,000 minutes files in one folder (the roster and the template beside them). */
@@ -59,7 +61,7 @@ export function thousandMinutes(): StartupSite {
   for (const [uri, text] of workspace) write(root, uri.slice('file:///ws/'.length), text);
   write(root, '_config.yml', 'title: A busy group\n');
   const last = workspace[workspace.length - 1]![0].slice('file:///ws/'.length);
-  return { label: '1,000 minutes files', root, opened: last, files: workspace.length + 1 };
+  return { label: '1,000 minutes files', root, opened: last, files: workspace.length + 1, generated: true };
 }
 
 export interface StartupTimes {
@@ -110,6 +112,7 @@ export async function startOnce(site: StartupSite): Promise<StartupTimes> {
   return { firstDiagnostics, wholeWorkspace, diagnostics: report.items.length };
 }
 
+/** Removes a generated site; a folder of the repository is never touched. */
 export function removeSite(site: StartupSite): void {
-  rmSync(site.root, { recursive: true, force: true });
+  if (site.generated) rmSync(site.root, { recursive: true, force: true });
 }
