@@ -28,7 +28,7 @@ class ActionItemsProvider implements TreeDataProvider<Node> {
 
   async load(): Promise<ActionItemsResult | null> {
     const uri = window.activeTextEditor?.document.uri;
-    const params: ActionItemsParams = { groupBy: this.groupBy, include: this.include, ...(uri?.scheme === 'file' ? { uri: uri.toString() } : {}) };
+    const params: ActionItemsParams = { groupBy: this.groupBy, include: this.include, ...(uri && workspace.getWorkspaceFolder(uri) ? { uri: uri.toString() } : {}) };
     this.result = await this.client.sendRequest<ActionItemsResult>(ActionItemsRequest.method, params);
     this.changed.fire(undefined);
     return this.result;
@@ -97,7 +97,7 @@ export function registerActionItems(client: LanguageClient): Disposable[] {
     }),
     commands.registerCommand('minutes.addNextMeetingToCalendar', async (target?: Uri) => {
       const uri = target instanceof Uri ? target : window.activeTextEditor?.document.uri;
-      const params: NextMeetingCalendarParams = uri?.scheme === 'file' ? { uri: uri.toString() } : {};
+      const params: NextMeetingCalendarParams = uri && workspace.getWorkspaceFolder(uri) ? { uri: uri.toString() } : {};
       const result = await client.sendRequest<NextMeetingCalendarResult>(NextMeetingCalendarRequest.method, params);
       if (!result.ok) {
         void window.showWarningMessage(`Minutes: ${result.message}`);
