@@ -1,7 +1,8 @@
-import { commands, Uri, window, workspace, type Disposable, type ExtensionContext } from 'vscode';
+import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { Commands, type MeetingTimesResult, type MinutesInitializationOptions, type NewMeetingResult } from '../../server/src/shared/protocol';
 import { registerActionItems } from './actionItemsView';
+import { answerFileRequests } from './fileRequests';
 import { showMeetingTimes } from './meetingTimesPick';
 import { logFixAll, logNewMeeting, registerOutputLog } from './outputLog';
 import { registerMeetingStatus } from './statusBar';
@@ -14,10 +15,8 @@ export type CreateClient = (context: ExtensionContext, options: LanguageClientOp
 
 /** What an entry point adds to the shared client options. */
 export interface ClientSetup {
-  /** URI schemes of the documents the server is given (`file` on the desktop; the web adds `vscode-vfs`, `vscode-remote`…). */
+  /** URI schemes of documents the server is given besides `file` and the workspace folders' (the web adds `vscode-vfs`, `vscode-remote`). */
   readonly schemes: readonly string[];
-  /** Runs before the client starts: handlers registered here (the browser entry answers the server's file requests) stay across restarts. */
-  readonly beforeStart?: (client: BaseLanguageClient) => Disposable[];
 }
 
 let client: BaseLanguageClient | undefined;
@@ -32,11 +31,12 @@ export async function activateMinutes(context: ExtensionContext, createClient: C
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     // The server decides which Markdown files are minutes and answers nothing for the rest.
-    documentSelector: documentSelector(setup.schemes),
+    documentSelector: documentSelector([...new Set(['file', ...(workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), ...setup.schemes])]),
     synchronize: { fileEvents: watcher },
     outputChannelName: 'Minutes',
-    // VS Code has a Markdown outline of its own: one outline, not two.
-    initializationOptions: { markdownOutline: true } satisfies MinutesInitializationOptions,
+    // VS Code has a Markdown outline of its own: one outline, not two. It answers the file
+    // requests of a server that cannot read the workspace (a browser worker, a vscode-vfs: folder).
+    initializationOptions: { markdownOutline: true, fileRequests: true } satisfies MinutesInitializationOptions,
     middleware: {
       provideCodeActions: logFixAll,
       executeCommand: async (command, args, next) => {
@@ -58,7 +58,8 @@ export async function activateMinutes(context: ExtensionContext, createClient: C
       await client?.start();
     }),
   );
-  if (setup.beforeStart) context.subscriptions.push(...setup.beforeStart(started));
+  // Registered before start, the handlers stay across restarts.
+  context.subscriptions.push(...answerFileRequests(started));
   await started.start();
   context.subscriptions.push(...registerActionItems(started));
   context.subscriptions.push(...registerMeetingStatus(started), ...registerOutputLog(started));

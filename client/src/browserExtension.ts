@@ -1,7 +1,6 @@
 import { Uri, workspace, type ExtensionContext } from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from 'vscode-languageclient/browser';
 import { activateMinutes, deactivateMinutes } from './activate';
-import { answerFileRequests } from './browserFiles';
 
 /** The browser's worker API, as much of it as this uses (the project compiles without the DOM library). */
 interface ServerWorker {
@@ -21,8 +20,8 @@ export async function activate(context: ExtensionContext): Promise<void> {
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   await activateMinutes(context, (_context, options) => new LanguageClient('minutes', 'Minutes', transports, options), {
-    schemes: documentSchemes(),
-    beforeStart: answerFileRequests,
+    // github.dev's repositories and a VS Code server's files, whatever the folders were at start.
+    schemes: ['vscode-vfs', 'vscode-remote'],
   });
 }
 
@@ -51,9 +50,4 @@ async function startServerWorker(extensionUri: Uri): Promise<ServerWorker> {
     worker.addEventListener('message', () => URL.revokeObjectURL(url), { once: true });
     return worker;
   }
-}
-
-/** The schemes of the documents given to the server: the workspace's, github.dev's, a VS Code server's and local files. */
-function documentSchemes(): string[] {
-  return [...new Set([...(workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme), 'vscode-vfs', 'vscode-remote', 'file'])];
 }

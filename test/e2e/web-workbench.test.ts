@@ -48,7 +48,7 @@ describe("the server bundle started as github.dev starts it: a worker from the b
     site = makeSite(dir);
     worker = await startPageWorker(dir, 'browserServer.js', WORKER_NAME);
     const { connection } = worker;
-    // The client's side (client/src/browserFiles.ts does this with vscode.workspace.fs).
+    // The client's side (client/src/fileRequests.ts does this with vscode.workspace.fs).
     connection.onRequest(FileRequests.read, async (params: FileReadParams) => {
       asked.push(`read ${params.uri}`);
       const [file, root] = [onDisk(params.uri), onDisk(params.root)];
@@ -77,7 +77,7 @@ describe("the server bundle started as github.dev starts it: a worker from the b
     });
     connection.listen();
     const capabilities = { ...PULL_CAPABILITIES, workspace: { ...PULL_CAPABILITIES.workspace, applyEdit: true, workspaceEdit: { documentChanges: true, resourceOperations: ['create' as const] } } };
-    initializeResult = await connection.sendRequest('initialize', { processId: null, rootUri: REPO, workspaceFolders: [{ uri: REPO, name: 'cpan-security.github.io' }], capabilities });
+    initializeResult = await connection.sendRequest('initialize', { processId: null, rootUri: REPO, workspaceFolders: [{ uri: REPO, name: 'cpan-security.github.io' }], capabilities, initializationOptions: { fileRequests: true } });
     await connection.sendNotification('initialized', {});
   });
 

@@ -1,8 +1,8 @@
-import { BrowserMessageReader, BrowserMessageWriter, createConnection, Message, ProposedFeatures, type MessageStrategy } from 'vscode-languageserver/browser';
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { startAdapter } from '../adapter';
 import { createLifecycle } from '../lifecycle';
 import { describeError } from '../service/logger';
-import { clientFileAccess } from './clientFileAccess';
+import { clientFileAccess, watchFileRequests } from '../workspace/clientFileAccess';
 
 /** The worker's global scope, as much of it as the server uses (the project compiles without the DOM library). */
 interface WorkerScope {
@@ -18,15 +18,7 @@ declare const self: WorkerScope;
  * worker's messages and reading the workspace through the client.
  */
 const lifecycle = createLifecycle();
-let initializedReceived: () => void = () => undefined;
-const initialized = new Promise<void>((resolve) => (initializedReceived = resolve));
-const strategy: MessageStrategy = {
-  handleMessage(message, next) {
-    // The client can answer file requests once it has sent `initialized`.
-    if (Message.isNotification(message) && message.method === 'initialized') initializedReceived();
-    return lifecycle.strategy.handleMessage(message, next);
-  },
-};
+const { strategy, clientAnswers } = watchFileRequests(lifecycle.strategy);
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self), { messageStrategy: strategy });
 // A bug must cost one answer, never the server: log what escaped every guard and go on.
 self.addEventListener('error', (event) => connection.console.error(`uncaught: ${describeError(event.error ?? event.message)}`));
@@ -34,5 +26,5 @@ self.addEventListener('unhandledrejection', (event) => connection.console.error(
 // Nothing else ends a worker: after `exit` it closes itself, so a restart does not leave one behind.
 connection.onExit(() => self.close());
 lifecycle.listen(connection);
-startAdapter(connection, clientFileAccess(connection, initialized));
+startAdapter(connection, clientFileAccess(connection, clientAnswers));
 connection.listen();

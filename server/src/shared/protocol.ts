@@ -50,6 +50,11 @@ export interface MinutesInitializationOptions {
    * symbols, so minutes have one outline and one breadcrumb, not two.
    */
   readonly markdownOutline?: boolean;
+  /**
+   * The client answers {@link FileRequests} (VS Code's does): a server that cannot read a
+   * workspace itself (in a browser worker, or given a `vscode-vfs:` folder) then asks it.
+   */
+  readonly fileRequests?: boolean;
 }
 
 /** The configuration section the server pulls. */

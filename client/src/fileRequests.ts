@@ -3,9 +3,9 @@ import type { BaseLanguageClient } from 'vscode-languageclient';
 import { FileRequests, type FileExistsParams, type FileListEntry, type FileListParams, type FileReadParams, type FileReadResult } from '../../server/src/shared/protocol';
 
 /**
- * Answers the file requests of the server in a browser worker, which has no file system, with
- * `vscode.workspace.fs` (github.dev's repository, vscode.dev's folder, a VS Code server's
- * disk). The same rules as the Node server's own reads (server/src/node/nodeFileAccess.ts):
+ * Answers the server's file requests with `vscode.workspace.fs`: every file for the server in a
+ * browser worker, which has no file system (github.dev's repository, vscode.dev's folder, a VS
+ * Code server's disk), and a virtual workspace's for the Node server. The same rules as the Node server's own reads (server/src/node/nodeFileAccess.ts):
  * nothing outside the workspace folders, regular files only, the size checked before the
  * read. `workspace.fs` cannot say where a symbolic link leads, so a link is never read.
  */
