@@ -112,3 +112,14 @@ test('a file with an error no fix can remove is left as it was, and the exit cod
   assert.equal(run(site, 'fix', '--frobnicate').status, 2);
   assert.equal(run(site, 'fix', 'no/such/file.md').status, 2);
 });
+
+test('fix acts on warnings and errors only: a note (a section the layout merely suggests) is never inserted into finished minutes', () => {
+  const fresh = mkdtempSync(join(tmpdir(), 'minutes-fix-notes-'));
+  cpSync(resolve(ROOT, 'test/fixtures/cpansec-corpus'), fresh, { recursive: true });
+  const result = run(fresh, 'fix', '--dry-run', 'meetings/cpansec-minutes-2024-12-11.md');
+  rmSync(fresh, { recursive: true, force: true });
+  assert.match(result.stdout + result.stderr, /cpansec-minutes-2024-12-11\.md: would fix 1 problem\b/);
+  const added = parseDiff(result.stdout).flatMap((hunk) => hunk.lines.filter((line) => line.startsWith('+')));
+  // The one warning: "Friday 2025-01-08" is a Wednesday.
+  assert.deepEqual(added.map((line) => /Wednesday 2025-01-08/.test(line)), [true]);
+});

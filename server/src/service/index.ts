@@ -38,7 +38,7 @@ import { reparseMinutes, type ModelPatch } from './parse/reparse';
 export { DocumentContext } from './documentContext';
 export { RULES } from './features/diagnostics/rules';
 export { FIX_ALL_KIND } from './features/codeActions';
-export { DISABLE_KIND, SUPPRESSION_CODE, SUPPRESSION_DESCRIPTION } from './features/diagnostics/suppressions';
+export { DISABLE_KIND } from './features/diagnostics/suppressions';
 export { WorkspaceIndex } from './knowledge/workspaceIndex';
 export { CONFIG_FILE_NAME } from './knowledge/config';
 export { DEFAULT_SETTINGS, type MinutesSettings, type WorkspaceKnowledge } from './knowledge/types';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { RULES, SUPPRESSION_CODE, SUPPRESSION_DESCRIPTION } from '../../service';
+import { RULES } from '../../service';
 import { pathOf } from '../nodeFileAccess';
 import { certainFix, checkFile, checkSession, filesUnder } from './checkFiles';
 import { countFindings, plural, summaryLine, toFinding, type FileReport, type SeverityLabel } from './findings';
@@ -139,8 +139,5 @@ const LABELS: Record<number, SeverityLabel> = {
 };
 
 function ruleDescriptions(): RuleDescription[] {
-  return [
-    ...RULES.map((rule) => ({ code: rule.code, description: rule.description, defaultSeverity: LABELS[rule.defaultSeverity] ?? 'warning' })),
-    { code: SUPPRESSION_CODE, description: SUPPRESSION_DESCRIPTION, defaultSeverity: 'warning' as const },
-  ];
+  return RULES.map((rule) => ({ code: rule.code, description: rule.description, defaultSeverity: LABELS[rule.defaultSeverity] ?? 'warning' }));
 }

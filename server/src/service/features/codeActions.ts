@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import type { DiagnosticData, Fix } from './diagnostics/rule';
 import { SOURCE } from './diagnostics/diagnose';
 
@@ -41,8 +41,14 @@ export function codeActions(uri: string, requested: readonly Diagnostic[], all: 
   return actions;
 }
 
-/** The one right fix of a diagnostic, if it has exactly one preferred fix editing this file only. */
+/**
+ * The one right fix of a diagnostic, if it has exactly one preferred fix editing this file
+ * only and the finding is a warning or an error: a note (information, hint) is not a request
+ * for a change, so fixing "all" never acts on one (a missing section the layout merely
+ * suggests is not inserted into finished minutes).
+ */
 function preferredFix(diagnostic: Diagnostic): Fix | undefined {
+  if (diagnostic.severity !== undefined && diagnostic.severity > DiagnosticSeverity.Warning) return undefined;
   const preferred = fixesOf(diagnostic).filter((fix) => fix.preferred && fix.edit.changes && !fix.edit.documentChanges);
   return preferred.length === 1 ? preferred[0] : undefined;
 }

@@ -11,6 +11,7 @@ import { nextMeetingRule } from './rules/nextMeeting';
 import { placeholderRule } from './rules/placeholder';
 import { projectLinkRule } from './rules/projectLink';
 import { staleActionRule } from './rules/staleAction';
+import { suppressionRule } from './rules/suppression';
 import { timeOrderRule } from './rules/timeOrder';
 import { timezoneMismatchRule } from './rules/timezoneMismatch';
 import { unknownHandleRule } from './rules/unknownHandle';
@@ -35,6 +36,7 @@ export const RULES = [
   staleActionRule,
   indexRule,
   minutesLinkRule,
+  suppressionRule,
   knowledgeFileRule,
 ] as const satisfies readonly Rule[];
 

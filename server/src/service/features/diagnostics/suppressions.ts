@@ -1,11 +1,9 @@
-import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { DocumentContext } from '../../documentContext';
 import { editDistance } from '../../knowledge/editDistance';
-import type { SeverityName } from '../../knowledge/types';
 import { endOfLine, lineAt, positionAt } from '../../parse/lines';
 import type { MinutesModel } from '../../parse/model';
 import { SOURCE } from './diagnose';
-import type { DiagnosticData, Fix } from './rule';
 import { RULES } from './rules';
 
 /**
@@ -25,11 +23,8 @@ import { RULES } from './rules';
  * span are text on the page and do nothing.
  */
 
-/** The code of a problem in a suppression comment itself (an unknown code or directive). */
-export const SUPPRESSION_CODE = 'suppression';
 /** The kind of "Disable <code> for this line": a quick fix, told apart from the findings' own fixes. */
 export const DISABLE_KIND = `${CodeActionKind.QuickFix}.minutes.disable`;
-export const SUPPRESSION_DESCRIPTION = 'A suppression comment (`<!-- minutes-disable … -->`) naming a code or a directive Minutes does not know, so that it suppresses nothing.';
 
 const DIRECTIVES = ['disable', 'enable', 'disable-line', 'disable-next-line', 'disable-file'] as const;
 type DirectiveName = (typeof DIRECTIVES)[number];
@@ -42,8 +37,8 @@ interface Directive {
   readonly codes: ReadonlySet<string> | null;
 }
 
-/** A mistake in a suppression comment, as offsets into the text. */
-interface CommentProblem {
+/** A mistake in a suppression comment, as offsets into the text (reported by the `suppression` rule). */
+export interface CommentProblem {
   readonly start: number;
   readonly end: number;
   readonly message: string;
@@ -59,7 +54,9 @@ const NO_SUPPRESSIONS: Suppressions = { directives: [], problems: [] };
 /** `<!--`, then `minutes-` and a directive's words (hyphens between words only: `-->` may follow at once). */
 const COMMENT_START = /<!--[ \t]*minutes-([A-Za-z]+(?:-[A-Za-z]+)*)?/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-const KNOWN_CODES: ReadonlySet<string> = new Set([...RULES.map((rule) => rule.code), SUPPRESSION_CODE]);
+/** Read when first needed: the rule table holds the `suppression` rule, which reads this module. */
+let knownCodes: ReadonlySet<string> | undefined;
+const known = (): ReadonlySet<string> => (knownCodes ??= new Set(RULES.map((rule) => rule.code)));
 
 /** One reading per model (a model is one version of a document). */
 const readings = new WeakMap<MinutesModel, Suppressions>();
@@ -73,17 +70,20 @@ function suppressionsOf(model: MinutesModel): Suppressions {
   return found;
 }
 
+/** The mistakes in a document's suppression comments (an unknown code or directive). */
+export function suppressionProblems(model: MinutesModel): readonly CommentProblem[] {
+  return suppressionsOf(model).problems;
+}
+
 /**
- * The findings that no suppression comment turns off, with the problems of the comments
- * themselves. Returns `diagnostics` itself when the document has no suppression comment.
+ * The findings that no suppression comment turns off. Returns `diagnostics` itself when the
+ * document has no suppression comment.
  */
 export function applySuppressions(context: DocumentContext, diagnostics: Diagnostic[]): Diagnostic[] {
   if (context.kind !== 'minutes' && context.kind !== 'index') return diagnostics;
   const suppressions = suppressionsOf(context.model);
   if (suppressions === NO_SUPPRESSIONS) return diagnostics;
-  const configured: SeverityName | undefined = context.settings.severity[SUPPRESSION_CODE] ?? context.knowledge.severities.get(SUPPRESSION_CODE);
-  const all = configured === 'off' ? diagnostics : [...diagnostics, ...problemDiagnostics(context.model, suppressions.problems, configured)];
-  return all.filter((diagnostic) => !isSuppressed(suppressions.directives, diagnostic.range.start.line, String(diagnostic.code)));
+  return diagnostics.filter((diagnostic) => !isSuppressed(suppressions.directives, diagnostic.range.start.line, String(diagnostic.code)));
 }
 
 function isSuppressed(directives: readonly Directive[], line: number, code: string): boolean {
@@ -164,11 +164,11 @@ function readCodes(text: string, start: number, end: number, problems: CommentPr
   word.lastIndex = start;
   for (let match = word.exec(text); match && match.index < end; match = word.exec(text)) {
     const code = match[0].slice(0, end - match.index);
-    if (KNOWN_CODES.has(code)) {
+    if (known().has(code)) {
       codes.add(code);
       continue;
     }
-    const nearest = nearestOf(code.toLowerCase(), [...KNOWN_CODES], 3);
+    const nearest = nearestOf(code.toLowerCase(), [...known()], 3);
     problems.push({
       start: match.index,
       end: match.index + code.length,
@@ -224,25 +224,6 @@ function inCodeSpan(text: string, lineStart: number, at: number): boolean {
   let ticks = 0;
   for (let i = lineStart; i < at; i++) if (text.charCodeAt(i) === 96) ticks++;
   return ticks % 2 === 1;
-}
-
-const SEVERITIES: Record<Exclude<SeverityName, 'off'>, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
-
-function problemDiagnostics(model: MinutesModel, problems: readonly CommentProblem[], configured: SeverityName | undefined): Diagnostic[] {
-  const severity = configured && configured !== 'off' ? SEVERITIES[configured] : DiagnosticSeverity.Warning;
-  return problems.map((problem) => {
-    const range = { start: positionAt(model.lineStarts, problem.start), end: positionAt(model.lineStarts, problem.end) };
-    const fixes: Fix[] = problem.replacement
-      ? [{ title: `Change to ${problem.replacement}`, preferred: true, edit: { changes: { [model.uri]: [{ range, newText: problem.replacement }] } } }]
-      : [];
-    const data: DiagnosticData = { fixes };
-    return { range, severity, code: SUPPRESSION_CODE, source: SOURCE, message: problem.message, data };
-  });
 }
 
 /**
