@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -203,7 +203,7 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
       assert.match(row, /^Warning: /, row);
       assert.ok(row.includes('unknown-handle') && row.includes('at line 30 and character 7'), row);
       // For the README: the squiggle in sight, the editor and the Problems panel without the side bar.
-      await goTo(page, 30, 9);
+      await goTo(page, 30, 1);
       await page.keyboard.press('Control+B');
       await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
       await workbench.screenshot('web-worker-problems');
@@ -319,6 +319,27 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
       await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-01-06.md"]').waitFor({ timeout: 30_000 });
       await editorLine(page, '@timlegge & @stigtsp to write a post-mortem blog post').waitFor();
       await folders.click();
+    });
+  });
+
+  test('Minutes: Add Next Meeting to Calendar saves the .ics through the save dialog and vscode.workspace.fs', async (t) => {
+    await scenario(t, async () => {
+      const before = new Set(readdirSync(workbench.site));
+      await openFile(page, 'cpansec-minutes-2024-11-15.md');
+      // From the Command Palette by hand: the save dialog that follows is a quick input too, so
+      // runCommand's wait for the palette to close would not end.
+      const input = page.locator('.quick-input-widget input').first();
+      await page.keyboard.press('F1');
+      await input.fill('>Minutes: Add Next Meeting to Calendar');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Add Next Meeting to Calendar' }).first().waitFor({ timeout: 30_000 });
+      await input.press('Enter');
+      // The browser's save dialog is VS Code's own, a quick input holding the proposed path.
+      await until('the save dialog proposing an .ics file', async () => (await input.inputValue()).endsWith('.ics'), 30_000);
+      await input.press('Enter');
+      const saved = await until('the .ics file in the workspace', () => readdirSync(workbench.site).find((name) => name.endsWith('.ics') && !before.has(name)), 30_000);
+      const text = readFileSync(join(workbench.site, saved), 'utf8');
+      assert.match(text, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(text, /\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
     });
   });
 
