@@ -1,7 +1,7 @@
 // Pull diagnostics as LSP 3.17 reports them: result ids, `unchanged` answers, lean
 // diagnostics whose quick fixes are rebuilt on request, and the whole workspace's problems.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -98,4 +98,36 @@ test('with `minutes.problems` set to openFiles, what the workspace report showed
   settings = {};
   await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   assert.ok((await pullWorkspace()).items.length > 0);
+});
+
+test('workspace result ids across edits: an edit that changes nothing others depend on keeps them unchanged; one that does makes them new', async () => {
+  // The open file as the first test left it.
+  const text = `${readFileSync(join(site, OPEN), 'utf8')}\n- @nobodyknown joined\n`;
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(OPEN), version: 9 }, contentChanges: [{ text }] });
+  const first = await pullWorkspace();
+  const ids = first.items.map((item) => ({ uri: item.uri, value: item.resultId! }));
+  // A sentence at the end: no handle, heading or date the other files depend on.
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(OPEN), version: 10 }, contentChanges: [{ text: `${text}\nA closing sentence.\n` }] });
+  assert.ok((await pullWorkspace(ids)).items.every((item) => item.kind === 'unchanged'));
+  // A new handle in the open minutes changes what the workspace knows: every file is reported afresh.
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: uriOf(OPEN), version: 11 }, contentChanges: [{ text: `${text}\n- @brandnewperson joined\n` }] });
+  const after = await pullWorkspace(ids);
+  assert.ok(after.items.length > 0 && after.items.every((item) => item.kind === 'full'));
+  assert.ok(after.items.every((item) => !ids.some((id) => id.uri === item.uri && id.value === item.resultId)));
+});
+
+test('a change to _data/authors.yml on disk makes the server ask the editor to pull again, and the findings follow', async () => {
+  let refreshes = 0;
+  server.connection.onRequest('workspace/diagnostic/refresh', () => {
+    refreshes++;
+    return null;
+  });
+  const misspelt = (items: Diagnostic[]) => items.some((d) => d.code === 'unknown-handle' && String(d.message).startsWith('@stigsp'));
+  const before = await pull();
+  assert.ok(before.kind === 'full' && misspelt(before.items));
+  writeFileSync(join(site, '_data/authors.yml'), `${readFileSync(join(site, '_data/authors.yml'), 'utf8')}\nstigsp:\n  name: Stig S. Palmquist\n`);
+  await server.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf('_data/authors.yml'), type: 2 }] });
+  const after = await pull(before.resultId);
+  assert.ok(refreshes > 0, 'workspace/diagnostic/refresh was sent');
+  assert.ok(after.kind === 'full' && !misspelt(after.items));
 });
