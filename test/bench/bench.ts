@@ -13,6 +13,7 @@ import { realSiteLayout, removeSite, startOnce, thousandMinutes, type StartupSit
 import { median, percentile, time } from './measure';
 import { cliProcessRows } from './cliProcess';
 import { hostile } from './hostile';
+import { protocolRows } from './protocolBench';
 import { soak } from './soak';
 import { closestResemblance, rosterNearMiss } from '../../server/src/service/knowledge/handles';
 import { below, generatedRoster, handleOf, misspelling, pick, seeded } from '../unit/knowledge/generatedRosters';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     ['1 MB', 1_000_000],
   ] as const;
   const full: Record<string, number> = {};
+  const lints: Record<string, number> = {};
   for (const [label, size] of sizes) {
     const text = documentOfSize(site, size);
     // Fresh service each run: no parse cache, no line cache. The JIT is warmed as a server
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     const ours = median(time((size < 1_000_000 ? 5 : 3) * RUNS, diagnose));
     const peer = median(time(RUNS, () => lint({ strings: { doc: text } })));
     full[label] = ours;
+    lints[label] = peer;
     json[`diagnostics ${label}`] = { bytes: text.length, ms: ours, markdownlintMs: peer, ratio: peer / ours };
     const target = label === '6 KB' ? 1 : label === '1 MB' ? 30 : null;
     rows.push({
@@ -133,6 +136,12 @@ async function main(): Promise<void> {
     json[`first diagnostics, ${site.label}`] = { ms: first, wholeWorkspaceMs: whole, files: site.files };
     rows.push({ what: `spawned server → first diagnostics, ${site.label} (${site.files} files)`, value: `${first.toFixed(0)} ms (all read: ${whole.toFixed(0)} ms)`, target: `≤ ${target} ms`, met: first <= target });
     removeSite(site);
+  }
+
+  // What an editor sees through the protocol: keystrokes, re-pulls, report sizes, a workspace pull.
+  for (const row of await protocolRows(lints)) {
+    rows.push(row);
+    json[row.what] = { value: row.value };
   }
 
   // The CLI as CI runs it: whole processes, against node -e 0 and markdownlint-cli2.
