@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, languages, MarkdownString, StatusBarAlignment, window, workspace, type Disposable, type TextEditor } from 'vscode';
+import { commands, DiagnosticSeverity, languages, MarkdownString, StatusBarAlignment, window, workspace, type Disposable, type TextEditor } from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
 import { Commands, type MeetingTimesResult } from '../../server/src/shared/protocol';
 
@@ -15,11 +15,20 @@ export function registerMeetingStatus(client: BaseLanguageClient): Disposable[] 
   let asked = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  let shown: boolean | null = null;
+  /** Shows or hides the item; `minutes.minutesFile` tells `when` clauses (the walkthrough's first step) that a minutes file is open. */
+  const show = (visible: boolean) => {
+    if (visible) item.show();
+    else item.hide();
+    if (shown !== visible) void commands.executeCommand('setContext', 'minutes.minutesFile', visible);
+    shown = visible;
+  };
+
   async function update(editor: TextEditor | undefined = window.activeTextEditor): Promise<void> {
     const ask = ++asked;
     const document = editor?.document;
     if (!document || document.languageId !== 'markdown' || !client.isRunning()) {
-      item.hide();
+      show(false);
       return;
     }
     const uri = document.uri.toString();
@@ -27,26 +36,29 @@ export function registerMeetingStatus(client: BaseLanguageClient): Disposable[] 
     const result = (await client.sendRequest(ExecuteCommandRequest.type, { command: Commands.showMeetingTimes, arguments: [uri] }).catch(() => null)) as MeetingTimesResult | null;
     if (ask !== asked) return;
     if (!result || (!result.ok && result.reason === 'not-minutes')) {
-      item.hide();
+      show(false);
       return;
     }
     const problems = languages.getDiagnostics(document.uri).filter((d) => d.source === 'minutes' && d.severity <= DiagnosticSeverity.Warning).length;
     const counted = problems > 0 ? `  $(warning) ${problems}` : '';
+    const warnings = problems === 1 ? '1 warning' : `${problems} warnings`;
     const tooltip = new MarkdownString(undefined, true);
     if (result.ok) {
       const reader = result.rows.find((row) => row.reader) ?? result.rows[0];
       const day = reader?.note.split(' ').slice(0, 3).join(' ') ?? '';
       item.text = `$(calendar) ${day}, ${reader?.time ?? ''}${counted}`;
+      item.accessibilityInformation = { label: `Meeting ${day}, ${reader?.time ?? ''} in your zone; ${warnings}`, role: 'button' };
       tooltip.appendMarkdown(`**${escape(result.title)}**, ${escape(result.relative)}\n\n`);
       if (reader) tooltip.appendMarkdown(`In your zone (${escape(reader.zone)}): ${escape(`${reader.time}, ${reader.note}`)}\n\n`);
     } else {
       item.text = `$(calendar) no meeting time${counted}`;
+      item.accessibilityInformation = { label: `No meeting time; ${warnings}`, role: 'button' };
       tooltip.appendMarkdown(`${escape(result.message)}\n\n`);
     }
-    tooltip.appendMarkdown(`${problems === 1 ? '1 Minutes warning' : `${problems} Minutes warnings`} in this file.\n\nClick to see the meeting in every zone.`);
+    tooltip.appendMarkdown(`${warnings} from Minutes in this file.\n\nClick to see the meeting in every zone.`);
     item.tooltip = tooltip;
     item.command = { title: 'Show Meeting Time in Time Zones', command: Commands.showMeetingTimes, arguments: [uri] };
-    item.show();
+    show(true);
   }
 
   const later = () => {

@@ -112,7 +112,7 @@ describe(`Neovim ${spawnSync(NVIM, ['--version'], { encoding: 'utf8' }).stdout?.
     const contents = received.hover.contents;
     assert.ok(typeof contents === 'object' && contents.kind === 'markdown', JSON.stringify(contents));
     assert.ok(contents.value.includes('on Mar 27th, 2024, at 17:00 UTC'), contents.value);
-    assert.match(contents.value, /\| Europe\/Oslo \| 18:00 CET \| Wed 27 Mar 2024 \|/);
-    assert.match(contents.value, /\| America\/New\\_York \| 13:00 EDT \|/);
+    assert.match(contents.value, /\| Oslo \| 18:00 CET \|/);
+    assert.match(contents.value, /\| New York \| 13:00 EDT \|/);
   });
 });

@@ -48,8 +48,8 @@ export function defineMinutesSuite({ describe, it, before }: Pick<Mocha.MochaGlo
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(3, 2));
       const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
       assert.ok(text.includes('on Mar 27th, 2024, at 17:00 UTC'), text);
-      assert.match(text, /\| Europe\/Oslo \| 18:00 CET \| Wed 27 Mar 2024 \|/);
-      assert.match(text, /\| America\/New\\_York \| 13:00 EDT \| Wed 27 Mar 2024 \|/);
+      assert.match(text, /\| Oslo \| 18:00 CET \|/);
+      assert.match(text, /\| New York \| 13:00 EDT \|/);
     });
 
     it('completes @ with the members and their names (vscode.executeCompletionItemProvider)', async () => {

@@ -123,7 +123,7 @@ test('a timezone-mismatch pair: the table converts the time written first (the o
     onWrong,
     [
       '`17:00UTC` on Thu 12 Sep 2024 \\(the meeting date\\) — 8 months ago',
-      '**18:00 Amsterdam does not match 17:00UTC.** 17:00UTC is 19:00 CEST in Amsterdam; 18:00 Amsterdam would be 16:00 UTC. The times below are 17:00UTC\'s, the time written first.',
+      '**18:00 Amsterdam does not match:** 17:00UTC is 19:00 CEST there; 18:00 is 16:00 UTC.',
       [
         '| Zone | Time | Zone | Time |',
         '|---|---|---|---|',

@@ -11,8 +11,8 @@ import { zoneRows, zoneTable } from './zoneTable';
  * A time written in the text (`16:30 UTC`, `(18:00 Europe/Amsterdam)`) in every zone, on the
  * date of its line or the meeting's. A time restating another on its line
  * (`17:00 UTC (18:00 Amsterdam)`) that does not agree with it is what timezone-mismatch
- * reports: the first time is taken as right, so the table converts that one, and the hover
- * says what each of the two is.
+ * reports: the first time is taken as right, so the table converts that one (named in the
+ * first line), and the hover says what each of the two is.
  */
 export function timeHover(context: DocumentContext, time: TextTime): string | null {
   const written = context.dateOnLine(time.line);
@@ -59,12 +59,11 @@ function disagreement(context: DocumentContext, time: TextTime, date: DateTime):
   const secondText = context.textOf(second.span);
   const firstZone = luxonZone(first)!;
   const inFirstZone = wrong.setZone(firstZone);
+  const day = isoDay(there) === isoDay(right) ? '' : ` on ${isoDay(there)}`;
+  // One line: the hover must still fit VS Code's default size with the table under it.
   const note =
-    `**${escapeMarkdown(secondText)} does not match ${escapeMarkdown(firstText)}.** ` +
-    escapeMarkdown(
-      `${firstText} is ${there.toFormat('HH:mm')} ${zoneAbbreviation(zone, there.toMillis())}${isoDay(there) === isoDay(right) ? '' : ` on ${isoDay(there)}`} in ${second.zone!.text}; ` +
-        `${secondText} would be ${inFirstZone.toFormat('HH:mm')} ${zoneAbbreviation(firstZone, inFirstZone.toMillis())}. The times below are ${firstText}'s, the time written first.`,
-    );
+    `**${escapeMarkdown(secondText)} does not match:** ` +
+    escapeMarkdown(`${firstText} is ${there.toFormat('HH:mm')} ${zoneAbbreviation(zone, there.toMillis())}${day} there; ${secondText.replace(/\s.*$/, '')} is ${inFirstZone.toFormat('HH:mm')} ${zoneAbbreviation(firstZone, inFirstZone.toMillis())}.`);
   return { right: first, note };
 }
 
