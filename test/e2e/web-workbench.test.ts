@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -340,6 +340,17 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
       const text = readFileSync(join(workbench.site, saved), 'utf8');
       assert.match(text, /^BEGIN:VCALENDAR\r\n/);
       assert.match(text, /\r\nDTSTART:\d{8}T\d{6}Z\r\n/);
+    });
+  });
+
+  test('a change on disk reaches the server through the file watcher: a handle added to _data/authors.yml is no longer reported', async (t) => {
+    await scenario(t, async () => {
+      await showProblems(page);
+      const tina = '@tina is not in _data/authors.yml';
+      await until('the @tina note in the Problems panel', async () => (await problemRows(page)).some((r) => r.includes(tina)), 60_000);
+      const authors = join(workbench.site, '_data/authors.yml');
+      writeFileSync(authors, `${readFileSync(authors, 'utf8')}\ntina:\n  name: Tina Müller\n`);
+      await until('the @tina note to go', async () => !(await problemRows(page)).some((r) => r.includes(tina)), 60_000);
     });
   });
 
