@@ -343,14 +343,34 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
     });
   });
 
+  test('Minutes: Restart Language Server starts a new worker, which answers again', async (t) => {
+    await scenario(t, async () => {
+      await runCommand(page, 'Minutes: Restart Language Server');
+      await openFile(page, 'cpansec-minutes-2024-03-27.md');
+      const line = editorLine(page, 'meeting_time: March 27th, 2024 17:00 UTC');
+      await line.waitFor();
+      const hover = page.locator('.monaco-hover:not(.hidden)').filter({ hasText: '18:00 CET' }).first();
+      await until('the meeting_time hover from the restarted server', async () => {
+        await page.mouse.move(0, 0);
+        await line.hover({ position: { x: 30, y: 8 } });
+        return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
+      }, 60_000);
+      await page.keyboard.press('Escape');
+    });
+  });
+
   test('a change on disk reaches the server through the file watcher: a handle added to _data/authors.yml is no longer reported', async (t) => {
     await scenario(t, async () => {
       await showProblems(page);
+      // The panel's list draws only the rows in sight: filtered, the row is in sight.
+      const filter = page.locator('.markers-panel-container, .panel').getByPlaceholder(/^Filter/).first();
+      await filter.fill('@tina');
       const tina = '@tina is not in _data/authors.yml';
       await until('the @tina note in the Problems panel', async () => (await problemRows(page)).some((r) => r.includes(tina)), 60_000);
       const authors = join(workbench.site, '_data/authors.yml');
       writeFileSync(authors, `${readFileSync(authors, 'utf8')}\ntina:\n  name: Tina Müller\n`);
       await until('the @tina note to go', async () => !(await problemRows(page)).some((r) => r.includes(tina)), 60_000);
+      await filter.fill('');
     });
   });
 
