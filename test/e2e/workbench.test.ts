@@ -176,6 +176,19 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
     return index + 1;
   }
 
+  test('the folder opened, no file yet: the Problems panel already lists a warning in minutes nobody opened', async (t) => {
+    await scenario(t, async () => {
+      await showProblems();
+      // cpansec-minutes-2024-02-10.md is never opened by these tests: its problems come from the workspace report.
+      const row = await until('a Problems row from cpansec-minutes-2024-02-10.md', async () => (await problemRows(page)).find((r) => r.includes('looks like a misspelling of project 1')), 60_000);
+      assert.match(row, /^Warning: /, row);
+      assert.ok(row.includes('project-link'), row);
+      const files = await page.locator('.markers-panel .monaco-list-row .file-icon').evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
+      assert.ok(files.some((name) => name.includes('cpansec-minutes-2024-02-10.md')), files.join(' | '));
+      await workbench.screenshot('problems-unopened');
+    });
+  });
+
   test('a misspelt handle: a warning squiggle under @stigsp and its row in the Problems panel', async (t) => {
     await scenario(t, async () => {
       const at = { line: 30, column: 9, character: 7 };
