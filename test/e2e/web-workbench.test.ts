@@ -345,6 +345,13 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
 
   test('Minutes: Restart Language Server starts a new worker, which answers again', async (t) => {
     await scenario(t, async () => {
+      /** The page's workers that are the language server (the host names them "… -> Minutes language server"). */
+      const servers = async () => {
+        const named = await Promise.all(page.workers().map(async (worker) => ((await worker.evaluate(() => (globalThis as { name?: string }).name).catch(() => '')) ?? '').includes(WORKER_NAME) ? worker : null));
+        return named.filter((worker) => worker !== null);
+      };
+      const [first, ...others] = await servers();
+      assert.ok(first && others.length === 0, 'one server worker');
       await runCommand(page, 'Minutes: Restart Language Server');
       await openFile(page, 'cpansec-minutes-2024-03-27.md');
       const line = editorLine(page, 'meeting_time: March 27th, 2024 17:00 UTC');
@@ -356,6 +363,12 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
         return hover.waitFor({ timeout: 3_000 }).then(() => true, () => false);
       }, 60_000);
       await page.keyboard.press('Escape');
+      // The old worker closed itself on exit: one server worker, a new one.
+      const after = await until('the old worker gone', async () => {
+        const now = await servers();
+        return now.length === 1 ? now : null;
+      });
+      assert.notEqual(after[0], first);
     });
   });
 
