@@ -11,7 +11,8 @@ import { FileRequests, type FileExistsParams, type FileListParams, type FileRead
 import { PULL_CAPABILITIES } from '../support/lspClient';
 import { startPageWorker, type PageWorker } from './support/browserWorker';
 import { makeSite, runFolder, until } from './support/site';
-import { editorLine, goTo, openFile, openWorkbench, problemRows, runCommand, showProblems, squiggleOn, suggestionRows, type Workbench } from './support/workbench';
+import { actionItems, handleCompletion, newMeeting, quickFixHandle, runScenario, screenshotWithoutSideBar } from './support/scenarios';
+import { editorLine, goTo, openFile, openWorkbench, problemRows, runCommand, showProblems, squiggleOn, type Workbench } from './support/workbench';
 
 /**
  * The web build (github.dev, vscode.dev) in the real workbench: code-server 4.139 with the
@@ -167,19 +168,9 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
     await workbench?.close();
   });
 
-  /** Runs a scenario; on failure, screenshots the window and names the file in the error. */
-  async function scenario(t: TestContext, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      const name = `failed-web-${t.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 56)}`;
-      const shot = await workbench.screenshot(name).catch((e: unknown) => `none (${String(e)})`);
-      console.log(`screenshot of the failure: ${shot}`);
-      const minutesLines = consoleLines.filter((line) => /minutes|worker/i.test(line)).slice(-20);
-      if (error instanceof Error) error.message += `\nscreenshot: ${shot}\nconsole:\n${minutesLines.join('\n')}`;
-      throw error;
-    }
-  }
+  /** Runs a scenario; on failure, screenshots the window and names the file and the page's Minutes console lines in the error. */
+  const scenario = (t: TestContext, run: () => Promise<void>) =>
+    runScenario(t, workbench, { prefix: 'failed-web-', more: () => `\nconsole:\n${consoleLines.filter((line) => /minutes|worker/i.test(line)).slice(-20).join('\n')}` }, run);
 
   /** Language servers that run as Node processes under this workbench's extensions folder. */
   function nodeServers(): string[] {
@@ -204,11 +195,7 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
       assert.ok(row.includes('unknown-handle') && row.includes('at line 30 and character 7'), row);
       // For the README: the squiggle in sight, the editor and the Problems panel without the side bar.
       await goTo(page, 30, 1);
-      await page.keyboard.press('Control+B');
-      await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-      await workbench.screenshot('web-worker-problems');
-      await page.keyboard.press('Control+B');
-      await page.locator('.part.sidebar').waitFor();
+      await screenshotWithoutSideBar(workbench, 'web-worker-problems');
     });
   });
 
@@ -252,72 +239,17 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
   });
 
   test('typing @ in the attendee list lists the members, with their names', async (t) => {
-    await scenario(t, async () => {
-      await openFile(page, 'cpansec-minutes-2024-01-06.md');
-      await goTo(page, 12, 1);
-      await page.keyboard.press('End');
-      await page.keyboard.type(', @');
-      const labels = await until('the completion list after @', async () => {
-        const found = await suggestionRows(page);
-        return found.some((r) => r.startsWith('sjn')) ? found : null;
-      });
-      for (const member of ['stigtsp', 'timlegge']) assert.ok(labels.some((r) => r.startsWith(`${member},`)), labels.join(' | '));
-      assert.ok(labels.some((r) => r.startsWith('sjn,') && r.includes('Salve J. Nilsen')), labels.join(' | '));
-      await page.keyboard.press('Escape');
-      await until('the line as it was', async () => {
-        if ((await editorLine(page, '- Regrets:').textContent())?.replace(/\u00a0/g, ' ').endsWith('@jjatria, @oalders')) return true;
-        await page.keyboard.press('Control+Z');
-        return false;
-      });
-    });
+    const regrets = { line: 12, start: '- Regrets:', end: '@jjatria, @oalders' };
+    await scenario(t, () => handleCompletion(workbench, regrets, { handle: 'sjn', name: 'Salve J. Nilsen', others: ['stigtsp', 'timlegge'] }, () => page.keyboard.press('Escape')));
   });
 
   test('the quick fix "Change to @stigtsp" changes the text, the warning goes, and the save reaches the disk', async (t) => {
-    await scenario(t, async () => {
-      await openFile(page, 'cpansec-minutes-2024-01-06.md');
-      await goTo(page, 30, 9);
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to @stigtsp' }).first();
-      // Ctrl+. pressed while the editor is still busy can open nothing: asked again until the menu shows.
-      await until('the quick fix menu with "Change to @stigtsp"', async () => {
-        await page.keyboard.press('Control+.');
-        if (await fix.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
-        await page.keyboard.press('Escape');
-        return false;
-      });
-      await fix.click();
-      await editorLine(page, '- @stigtsp – [Pre-Release Disclosure]').waitFor({ timeout: 30_000 });
-      await showProblems(page);
-      await until('the @stigsp problem to go', async () => {
-        const rows = await problemRows(page);
-        return rows.some((r) => r.includes('cpansec-minutes-2024-11-15.md')) && !rows.some((r) => r.includes("@stigsp is not a member's handle"));
-      });
-      await page.keyboard.press('Control+S');
-      const file = join(workbench.site, 'meetings/cpansec-minutes-2024-01-06.md');
-      await until('the fix on disk', () => readFileSync(file, 'utf8').includes('    - @stigtsp – [Pre-Release Disclosure]'));
-    });
+    await scenario(t, () => quickFixHandle(workbench));
   });
 
   test("the Action items view in the Explorer: @timlegge's items with their age, and a click opens the item's line", async (t) => {
     await scenario(t, async () => {
-      if (!(await page.locator('.explorer-folders-view').isVisible())) await page.keyboard.press('Control+Shift+E');
-      const header = page.locator('.pane-header', { hasText: /action items/i }).first();
-      await header.waitFor({ timeout: 30_000 });
-      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-      const folders = page.locator('.pane-header', { hasText: /^site/i }).first();
-      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-      const rows = page.locator('.pane', { has: header }).locator('.monaco-list-row');
-      await rows.first().waitFor({ timeout: 60_000 });
-      await header.hover();
-      await header.locator('.action-label[aria-label="Collapse All"]').click();
-      const owner = rows.filter({ hasText: '@timlegge' }).first();
-      await owner.waitFor({ timeout: 30_000 });
-      await owner.click();
-      const item = rows.filter({ hasText: 'to write a post-mortem blog post' }).first();
-      await item.waitFor({ timeout: 30_000 });
-      assert.match((await item.textContent()) ?? '', /new on 2024-01-06/);
-      await item.click();
-      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-01-06.md"]').waitFor({ timeout: 30_000 });
-      await editorLine(page, '@timlegge & @stigtsp to write a post-mortem blog post').waitFor();
+      const { folders } = await actionItems(workbench);
       await folders.click();
     });
   });
@@ -388,22 +320,6 @@ describe('VS Code workbench, web-worker extension host: the browser entry and th
   });
 
   test('Minutes: New Meeting creates cpansec-minutes-2024-11-27.md through a WorkspaceEdit and lists it on the index page', async (t) => {
-    await scenario(t, async () => {
-      const path = join(workbench.site, 'meetings/cpansec-minutes-2024-11-27.md');
-      const index = join(workbench.site, 'meetings/README.md');
-      assert.ok(!existsSync(path));
-      await openFile(page, 'cpansec-minutes-2024-11-15.md');
-      await runCommand(page, 'Minutes: New Meeting');
-      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-11-27.md"]').waitFor({ timeout: 60_000 });
-      await editorLine(page, 'meeting_time: 2024-11-27 17:00 UTC').waitFor();
-      await page.keyboard.press('Control+S');
-      await until('the new file on disk', () => existsSync(path) && readFileSync(path, 'utf8').includes('meeting_time: 2024-11-27 17:00 UTC'));
-      assert.match(readFileSync(path, 'utf8'), /^---\nlayout: page\ntoc: true\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: Minutes 2024-11-27\n---\n/);
-      await openFile(page, 'README.md');
-      await editorLine(page, 'next_meeting_time: November 27th, 2024 17:00 UTC').waitFor();
-      await page.keyboard.press('Control+S');
-      await until('the index page on disk', () => readFileSync(index, 'utf8').includes('next_meeting_time: November 27th, 2024 17:00 UTC'));
-      assert.match(readFileSync(index, 'utf8'), /^\* \[2024-11-27\]\(cpansec-minutes-2024-11-27\.md\)$/m);
-    });
+    await scenario(t, () => newMeeting(workbench));
   });
 });

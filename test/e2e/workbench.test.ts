@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { until } from './support/site';
+import { actionItems, handleCompletion, newMeeting, quickFixHandle, runScenario, screenshotWithoutSideBar } from './support/scenarios';
 import { goTo, openFile, openWorkbench, problemRows, runCommand, statusText, suggestionRows, type Workbench } from './support/workbench';
 
 /**
@@ -33,17 +34,7 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
   });
 
   /** Runs a scenario; on failure, screenshots the window and names the file in the error. */
-  async function scenario(t: TestContext, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
-      const name = `failed-${t.name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 60)}`;
-      const shot = await workbench.screenshot(name).catch((e: unknown) => `none (${String(e)})`);
-      console.log(`screenshot of the failure: ${shot}`);
-      if (error instanceof Error) error.message += `\nscreenshot: ${shot}`;
-      throw error;
-    }
-  }
+  const scenario = (t: TestContext, run: () => Promise<void>) => runScenario(t, workbench, { prefix: 'failed-' }, run);
 
   /** The rendered line of the active editor that contains `text`. */
   function editorLine(text: string): Locator {
@@ -197,11 +188,7 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
       const status = (await page.locator('#status\\.problems').getAttribute('aria-label')) ?? '';
       assert.match(status, /Warnings: [1-9]/, status);
       // For the docs: without the side bar, the Problems rows show whole messages.
-      await page.keyboard.press('Control+B');
-      await page.locator('.part.sidebar').waitFor({ state: 'hidden' });
-      await workbench.screenshot('problems');
-      await page.keyboard.press('Control+B');
-      await page.locator('.part.sidebar').waitFor();
+      await screenshotWithoutSideBar(workbench, 'problems');
     });
   });
 
@@ -299,92 +286,41 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
   });
 
   test('typing @ in the attendee list lists the members, with their names', async (t) => {
-    await scenario(t, async () => {
-      await openFile(page, 'cpansec-minutes-2024-01-06.md');
-      // "- Present: @stigtsp, @petek, @sjn, @timlegge": whoever the line names is not offered again.
-      await goTo(page, 11, 1);
-      await page.keyboard.press('End');
-      await page.keyboard.type(', @');
-      const labels = await until('the completion list after @', async () => {
-        const found = await suggestionRows(page);
-        return found.some((r) => r.startsWith('leont')) ? found : null;
-      });
-      for (const member of ['leont', 'robrwo']) assert.ok(labels.some((r) => r.startsWith(`${member},`)), labels.join(' | '));
-      assert.ok(labels.some((r) => r.startsWith('leont,') && r.includes('Leon Timmermans')), labels.join(' | '));
-      for (const named of ['sjn', 'stigtsp', 'timlegge']) assert.ok(!labels.some((r) => r.startsWith(`${named},`)), `${named} is on the line already: ${labels.join(' | ')}`);
-      await page.keyboard.type('leo');
-      await until('leont alone in the filtered list', async () => {
-        const found = await suggestionRows(page);
-        return found.length === 1 && found[0]!.startsWith('leont,');
-      });
-      await workbench.screenshot('completion');
-      await page.keyboard.press('Enter');
-      await until('@leont inserted', async () => (await editorLine('- Present:').textContent())?.replace(/\u00a0/g, ' ').endsWith('@timlegge, @leont'));
-      // Undo the typing (the undo stack holds nothing older: the file was clean).
-      await until('the line as it was', async () => {
-        if ((await editorLine('- Present:').textContent())?.replace(/\u00a0/g, ' ').endsWith('@sjn, @timlegge')) return true;
-        await page.keyboard.press('Control+Z');
-        return false;
-      });
-    });
+    // "- Present: @stigtsp, @petek, @sjn, @timlegge": whoever the line names is not offered again.
+    const present = { line: 11, start: '- Present:', end: '@sjn, @timlegge' };
+    await scenario(t, () =>
+      handleCompletion(workbench, present, { handle: 'leont', name: 'Leon Timmermans', others: ['leont', 'robrwo'] }, async (labels) => {
+        for (const named of ['sjn', 'stigtsp', 'timlegge']) assert.ok(!labels.some((r) => r.startsWith(`${named},`)), `${named} is on the line already: ${labels.join(' | ')}`);
+        await page.keyboard.type('leo');
+        await until('leont alone in the filtered list', async () => {
+          const found = await suggestionRows(page);
+          return found.length === 1 && found[0]!.startsWith('leont,');
+        });
+        await workbench.screenshot('completion');
+        await page.keyboard.press('Enter');
+        await until('@leont inserted', async () => (await editorLine('- Present:').textContent())?.replace(/\u00a0/g, ' ').endsWith('@timlegge, @leont'));
+      }),
+    );
   });
 
   test('the quick fix "Change to @stigtsp" changes the text and the warning goes', async (t) => {
-    await scenario(t, async () => {
-      await openFile(page, 'cpansec-minutes-2024-01-06.md');
-      await goTo(page, 30, 9);
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to @stigtsp' }).first();
-      // Ctrl+. pressed while the editor is still busy can open nothing: asked again until the menu shows.
-      await until('the quick fix menu with "Change to @stigtsp"', async () => {
-        await page.keyboard.press('Control+.');
-        if (await fix.waitFor({ timeout: 3_000 }).then(() => true, () => false)) return true;
-        await page.keyboard.press('Escape');
-        return false;
-      });
-      await workbench.screenshot('quick-fix');
-      await fix.click();
-      await editorLine('- @stigtsp – [Pre-Release Disclosure]').waitFor({ timeout: 30_000 });
-      await showProblems();
-      await until('the @stigsp problem to go', async () => {
-        const rows = await problemRows(page);
-        return rows.some((r) => r.includes('cpansec-minutes-2024-11-15.md')) && !rows.some((r) => r.includes("@stigsp is not a member's handle"));
-      });
-      await page.keyboard.press('Control+S');
-      const file = join(workbench.site, 'meetings/cpansec-minutes-2024-01-06.md');
-      await until('the fix on disk', () => readFileSync(file, 'utf8').includes('    - @stigtsp – [Pre-Release Disclosure]'));
-    });
+    await scenario(t, () => quickFixHandle(workbench, 'quick-fix'));
   });
 
   test('the Action items view in the Explorer: owners, their items with age, a badge, and a click opens the item\'s line', async (t) => {
     await scenario(t, async () => {
-      if (!(await page.locator('.explorer-folders-view').isVisible())) await page.keyboard.press('Control+Shift+E');
-      const header = page.locator('.pane-header', { hasText: /action items/i }).first();
-      await header.waitFor({ timeout: 30_000 });
-      if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
-      // Room for the view: the folder tree above it collapsed.
-      const folders = page.locator('.pane-header', { hasText: /^site/i }).first();
-      if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
-      const pane = page.locator('.pane', { has: header });
-      const rows = pane.locator('.monaco-list-row');
-      // By owner (the default): every owner's group, then @timlegge's opened alone.
-      await rows.first().waitFor({ timeout: 60_000 });
-      await header.hover();
-      await header.locator('.action-label[aria-label="Collapse All"]').click();
-      const owner = rows.filter({ hasText: '@timlegge' }).first();
-      await owner.waitFor({ timeout: 30_000 });
-      assert.match((await owner.textContent()) ?? '', /@timlegge\s*\d+ open/);
-      await owner.click();
-      const item = rows.filter({ hasText: 'to write a post-mortem blog post' }).first();
-      await item.waitFor({ timeout: 30_000 });
-      assert.match((await item.textContent()) ?? '', /new on 2024-01-06/);
-      // The open items counted on the Explorer's badge.
-      const badge = page.locator('.activitybar .action-item', { has: page.locator('[aria-label*="Explorer"]') }).locator('.badge-content').first();
-      await until('a count of open action items on the Explorer', async () => Number(await badge.textContent()) >= 1, 30_000);
-      await workbench.screenshot('action-items');
-      await item.click();
-      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-01-06.md"]').waitFor({ timeout: 30_000 });
-      await until('the cursor on the item (line 56)', async () => (await statusText(page, '#status\\.editor\\.selection')).includes('Ln 56, Col 1'));
-      await editorLine('@timlegge & @stigtsp to write a post-mortem blog post').waitFor();
+      await actionItems(workbench, {
+        owner: async (owner) => assert.match((await owner.textContent()) ?? '', /@timlegge\s*\d+ open/),
+        item: async () => {
+          // The open items counted on the Explorer's badge.
+          const badge = page.locator('.activitybar .action-item', { has: page.locator('[aria-label*="Explorer"]') }).locator('.badge-content').first();
+          await until('a count of open action items on the Explorer', async () => Number(await badge.textContent()) >= 1, 30_000);
+          await workbench.screenshot('action-items');
+        },
+        opened: async () => {
+          await until('the cursor on the item (line 56)', async () => (await statusText(page, '#status\\.editor\\.selection')).includes('Ln 56, Col 1'));
+        },
+      });
     });
   });
 
@@ -543,26 +479,12 @@ describe('VS Code workbench: code-server 4.139.1 in Chromium, with minutes.vsix 
   });
 
   test('Minutes: New Meeting from the 2024-11-15 minutes creates and opens cpansec-minutes-2024-11-27.md, and lists it on the index page', async (t) => {
-    await scenario(t, async () => {
-      const path = join(workbench.site, 'meetings/cpansec-minutes-2024-11-27.md');
-      const index = join(workbench.site, 'meetings/README.md');
-      assert.ok(!existsSync(path));
-      await openFile(page, 'cpansec-minutes-2024-11-15.md');
-      await runCommand(page, 'Minutes: New Meeting');
-      await page.locator('.tab.active[aria-label*="cpansec-minutes-2024-11-27.md"]').waitFor({ timeout: 60_000 });
-      await editorLine('meeting_time: 2024-11-27 17:00 UTC').waitFor();
-      await page.locator('.notification-toast', { hasText: 'Drafted cpansec-minutes-2024-11-27.md' }).first().waitFor({ timeout: 30_000 });
-      await workbench.screenshot('new-meeting');
-      await page.keyboard.press('Control+S');
-      await until('the new file on disk', () => existsSync(path) && readFileSync(path, 'utf8').includes('meeting_time: 2024-11-27 17:00 UTC'));
-      assert.match(readFileSync(path, 'utf8'), /^---\nlayout: page\ntoc: true\nmeeting_time: 2024-11-27 17:00 UTC\ntitle: Minutes 2024-11-27\n---\n/);
-      // The same edit changed the index page (in the index's own date spelling), left unsaved for review.
-      await openFile(page, 'README.md');
-      await editorLine('next_meeting_time: November 27th, 2024 17:00 UTC').waitFor();
-      await page.keyboard.press('Control+S');
-      await until('the index page on disk', () => readFileSync(index, 'utf8').includes('next_meeting_time: November 27th, 2024 17:00 UTC'));
-      assert.match(readFileSync(index, 'utf8'), /^\* \[2024-11-27\]\(cpansec-minutes-2024-11-27\.md\)$/m);
-    });
+    await scenario(t, () =>
+      newMeeting(workbench, async () => {
+        await page.locator('.notification-toast', { hasText: 'Drafted cpansec-minutes-2024-11-27.md' }).first().waitFor({ timeout: 30_000 });
+        await workbench.screenshot('new-meeting');
+      }),
+    );
   });
 
   test('the Minutes log says what New Meeting drafted and, line by line, what Fix all changed', async (t) => {
