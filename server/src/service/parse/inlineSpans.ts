@@ -1,4 +1,5 @@
 import { EMPTY, type LineLink, type LineLiquid } from './lineTokens';
+import { labelEnd, normalizeLabel } from './references';
 
 
 /** A half-open range within a line. */
@@ -54,51 +55,35 @@ export function scanCodeSpans(line: string): Range[] {
 }
 
 /**
- * Inline links `[text](target)`. The target may hold Liquid with spaces and quotes (the
- * CPANSec time links do), so `{{ … }}` is skipped as a unit, and parentheses nest.
+ * Links on a line, in order: inline links `[text](target)`, whose target may hold Liquid with
+ * spaces and quotes (the CPANSec time links do), so `{{ … }}` is skipped as a unit and
+ * parentheses nest; autolinks `<https://…>`, `<name@example.org>`; and the reference forms
+ * `[text][label]`, `[label][]`, `[label]`, which are links only where the document defines
+ * the label (see references.ts). `checkbox` is where a task item's `[ ]`/`[x]` is: never a link.
  */
-export function scanLinks(line: string, code: readonly Range[]): LineLink[] {
-  if (!line.includes('](')) return EMPTY;
-  const links: LineLink[] = [];
-  let open = line.indexOf('[');
-  while (open >= 0) {
-    if (inside(code, open) || line.charCodeAt(open - 1) === 92 /* \ */) {
-      open = line.indexOf('[', open + 1);
-      continue;
-    }
-    const close = matchBracket(line, open);
-    if (close < 0) break;
-    if (line.charCodeAt(close + 1) !== 40 /* ( */) {
-      open = line.indexOf('[', open + 1);
-      continue;
-    }
-    const targetEnd = matchParen(line, close + 1);
-    if (targetEnd < 0) {
-      open = line.indexOf('[', open + 1);
-      continue;
-    }
-    let targetStart = close + 2;
-    let targetStop = targetEnd;
-    while (targetStart < targetStop && line.charCodeAt(targetStart) === 32) targetStart++;
-    // Drop an optional title: `(url "title")`, but never split inside Liquid.
-    const title = /\s+"[^"]*"\s*$|\s+'[^']*'\s*$/.exec(line.slice(targetStart, targetStop));
-    if (title && !line.slice(targetStart, targetStop).includes('{{')) targetStop = targetStart + title.index;
-    links.push({
-      text: line.slice(open + 1, close),
-      textStart: open + 1,
-      textEnd: close,
-      target: line.slice(targetStart, targetStop),
-      targetStart,
-      targetEnd: targetStop,
-      start: open,
-      end: targetEnd + 1,
-    });
-    // Links may nest in their text (`[[x](y)](z)` is rare); continue inside the text.
-    open = line.indexOf('[', open + 1);
-  }
-  return links;
+export function scanLinks(line: string, code: readonly Range[], checkbox = -1): LineLink[] {
+  const bracketed = line.includes(']') ? scanBracketLinks(line, code, checkbox) : EMPTY;
+  const auto = line.includes('<') ? scanAutolinks(line, code, bracketed) : EMPTY;
+  if (auto.length === 0) return bracketed;
+  if (bracketed.length === 0) return auto;
+  return [...bracketed, ...auto].sort((a, b) => a.start - b.start);
 }
 
+function scanBracketLinks(line: string, code: readonly Range[], checkbox: number): LineLink[] {
+  let links: LineLink[] | null = null;
+  for (let open = line.indexOf('['); open >= 0; open = line.indexOf('[', open + 1)) {
+    if (open === checkbox || inside(code, open) || line.charCodeAt(open - 1) === 92 /* \ */) continue;
+    const close = matchBracket(line, open);
+    // No later bracket closes either: nothing is searched twice on a long line.
+    if (close < 0) break;
+    // Links may nest in their text (`[[x](y)](z)` is rare); the search goes on inside the text.
+    const link = (line.charCodeAt(close + 1) === 40 /* ( */ ? inlineLink(line, open, close) : null) ?? referenceLink(line, open, close);
+    if (link) (links ??= []).push(link);
+  }
+  return links ?? EMPTY;
+}
+
+/** The `]` matching the `[` at `open` (escaped brackets do not count), or -1. */
 function matchBracket(line: string, open: number): number {
   let depth = 0;
   for (let i = open; i < line.length; i++) {
@@ -108,6 +93,93 @@ function matchBracket(line: string, open: number): number {
     else if (c === 93 /* ] */ && --depth === 0) return i;
   }
   return -1;
+}
+
+function inlineLink(line: string, open: number, close: number): LineLink | null {
+  const targetEnd = matchParen(line, close + 1);
+  if (targetEnd < 0) return null;
+  let targetStart = close + 2;
+  let targetStop = targetEnd;
+  while (targetStart < targetStop && line.charCodeAt(targetStart) === 32) targetStart++;
+  // Drop an optional title: `(url "title")`, but never split inside Liquid.
+  const title = /\s+"[^"]*"\s*$|\s+'[^']*'\s*$/.exec(line.slice(targetStart, targetStop));
+  if (title && !line.slice(targetStart, targetStop).includes('{{')) targetStop = targetStart + title.index;
+  return {
+    text: line.slice(open + 1, close),
+    textStart: open + 1,
+    textEnd: close,
+    target: line.slice(targetStart, targetStop),
+    targetStart,
+    targetEnd: targetStop,
+    start: open,
+    end: targetEnd + 1,
+    reference: null,
+  };
+}
+
+/**
+ * `[text][label]` (full), `[label][]` (collapsed) or `[label]` (shortcut): a link if the
+ * document defines the label. A shortcut's text must itself be a label (no brackets inside).
+ */
+function referenceLink(line: string, open: number, close: number): LineLink | null {
+  let end = close + 1;
+  let labelStart = open + 1;
+  let labelStop = close;
+  let full = false;
+  if (line.charCodeAt(close + 1) === 91 /* [ */) {
+    const labelClose = labelEnd(line, close + 1);
+    if (labelClose === close + 2) end = close + 3;
+    else if (labelClose > 0) {
+      full = true;
+      labelStart = close + 2;
+      labelStop = labelClose;
+      end = labelClose + 1;
+    }
+  }
+  if (!full && labelEnd(line, open) !== close) return null;
+  const label = normalizeLabel(line.slice(labelStart, labelStop));
+  if (!label) return null;
+  return {
+    text: line.slice(open + 1, close),
+    textStart: open + 1,
+    textEnd: close,
+    target: '',
+    targetStart: labelStart,
+    targetEnd: labelStop,
+    start: open,
+    end,
+    reference: { label, full },
+  };
+}
+
+/** `<scheme:…>` and `<name@example.org>`, as CommonMark reads autolinks (not in code, not inside another link). */
+const AUTOLINK_TOKEN = /<(?:([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*)|([A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*))>/g;
+/** Schemes markdown-it (and GitHub) refuse to link. */
+const UNSAFE_SCHEME = /^(?:javascript|vbscript|file|data):/i;
+
+function scanAutolinks(line: string, code: readonly Range[], links: readonly LineLink[]): LineLink[] {
+  let found: LineLink[] | null = null;
+  AUTOLINK_TOKEN.lastIndex = 0;
+  for (let match = AUTOLINK_TOKEN.exec(line); match; match = AUTOLINK_TOKEN.exec(line)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (line.charCodeAt(start - 1) === 92 /* \ */ || inside(code, start)) continue;
+    if (match[1] && UNSAFE_SCHEME.test(match[1])) continue;
+    if (links.some((link) => link.start < end && start < link.end)) continue;
+    const text = match[0].slice(1, -1);
+    (found ??= []).push({
+      text,
+      textStart: start + 1,
+      textEnd: end - 1,
+      target: match[1] ? text : `mailto:${text}`,
+      targetStart: start + 1,
+      targetEnd: end - 1,
+      start,
+      end,
+      reference: null,
+    });
+  }
+  return found ?? EMPTY;
 }
 
 function matchParen(line: string, open: number): number {

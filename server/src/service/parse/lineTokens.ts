@@ -4,8 +4,15 @@
  * that did not change.
  */
 export interface LineTokens {
+  /**
+   * An ATX heading at the line's first text, or at an item's text after its marker. Whether
+   * its indentation leaves it a heading depends on the list items around it (see blocks.ts).
+   */
   readonly heading: { level: number; titleStart: number; titleEnd: number } | null;
+  /** A list item's marker, at any indentation (blocks.ts decides whether it opens an item). */
   readonly item: LineItem | null;
+  /** A link reference definition `[label]: destination "title"` where the heading could be. */
+  readonly definition: LineDefinition | null;
   readonly links: readonly LineLink[];
   readonly liquid: readonly LineLiquid[];
   readonly handles: readonly LineHandle[];
@@ -20,9 +27,31 @@ export interface LineItem {
   markerStart: number;
   markerEnd: number;
   checkbox: { checked: boolean; start: number; end: number } | null;
+  /** After the marker, the white space and the checkbox. */
   contentStart: number;
+  /** After the marker and its white space (where a heading or a definition in the item starts). */
+  textStart: number;
+  /** CommonMark's content column: lines indented this far belong to the item. */
+  contentColumn: number;
+  /** Nothing follows the marker. */
+  empty: boolean;
 }
 
+export interface LineDefinition {
+  /** The label, normalised as references are matched (case and runs of white space do not count). */
+  label: string;
+  destination: string;
+  destinationStart: number;
+  destinationEnd: number;
+  start: number;
+}
+
+/**
+ * An inline link `[text](target)`, an autolink `<https://…>`, or a reference `[text][label]`,
+ * `[label][]`, `[label]` that is a link only if the document defines its label (then the
+ * target comes from the definition; until then `target` is empty and the target offsets are
+ * the label's).
+ */
 export interface LineLink {
   text: string;
   textStart: number;
@@ -32,6 +61,14 @@ export interface LineLink {
   targetEnd: number;
   start: number;
   end: number;
+  reference: LineReference | null;
+}
+
+export interface LineReference {
+  /** Normalised as definitions' labels are. */
+  label: string;
+  /** `[text][label]`, whose label is not text on the page; `[label][]` and `[label]` show theirs. */
+  full: boolean;
 }
 
 export interface LineLiquid {
@@ -91,6 +128,7 @@ export const EMPTY: never[] = [];
 export const NO_TOKENS: LineTokens = Object.freeze({
   heading: null,
   item: null,
+  definition: null,
   links: [],
   liquid: [],
   handles: [],

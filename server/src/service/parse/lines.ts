@@ -73,3 +73,29 @@ export function trimmedEnd(text: string, start: number, end: number): number {
   while (at > start && isWhiteSpace(text.charCodeAt(at - 1))) at--;
   return at;
 }
+
+/**
+ * The column reached after `text[start, end)` when it begins at `column`: tabs stop every
+ * four columns, as CommonMark counts indentation.
+ */
+export function advanceColumn(text: string, start: number, end: number, column: number): number {
+  let at = column;
+  for (let i = start; i < end; i++) at = text.charCodeAt(i) === 9 ? at + 4 - (at % 4) : at + 1;
+  return at;
+}
+
+/** The first index from `start` that is not a space or a tab (Markdown's own white space for indentation). */
+export function skipIndentation(text: string, start: number): number {
+  let at = start;
+  while (text.charCodeAt(at) === 32 || text.charCodeAt(at) === 9) at++;
+  return at;
+}
+
+/**
+ * A copy of `slice` that does not reference the string it was cut from. V8 represents long
+ * slices as views into their parent; concatenating and slicing again yields a view into a
+ * new, line-sized string instead.
+ */
+export function detached(slice: string): string {
+  return (' ' + slice).slice(1);
+}

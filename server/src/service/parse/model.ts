@@ -107,6 +107,11 @@ export interface HandleRef {
   readonly line: number;
 }
 
+/**
+ * An inline link `[text](target)`, an autolink `<https://…>` (its text is the address), or a
+ * reference link `[text][label]`, `[label][]`, `[label]` whose label the document defines:
+ * its target and target span are then the definition's destination, on the definition's line.
+ */
 export interface LinkRef {
   readonly text: string;
   readonly textSpan: Span;
@@ -116,6 +121,8 @@ export interface LinkRef {
   readonly line: number;
   /** Set for links to GitHub organisation projects (`github.com/orgs/<org>/projects/<n>`). */
   readonly project: { readonly org: string; readonly number: number } | null;
+  /** A reference link's label (normalised: case and runs of white space do not count); null for other links. */
+  readonly reference: string | null;
 }
 
 export interface LiquidRef {

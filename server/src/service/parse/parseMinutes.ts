@@ -1,54 +1,31 @@
+import { BlockReader, CLASSIFY, SKIP, STATE_SPECIAL, type Container } from './blocks';
+import { TokenCollector, type CollectedTokens } from './collect';
 import { parseFrontMatter } from './frontMatter';
-import type { LineTokens, LineZone } from './lineTokens';
-import type {
-  HandleRef,
-  Heading,
-  LinkRef,
-  LiquidRef,
-  ListItem,
-  MinutesModel,
-  PlaceholderRef,
-  TextDate,
-  TextTime,
-  ZoneRef,
-} from './model';
+import type { LineTokens } from './lineTokens';
+import type { Heading, ListItem, MinutesModel } from './model';
 import { findNextMeeting } from './nextMeeting';
 import { scanLine } from './scanLine';
 import { buildSections } from './sections';
-import { computeLineStarts, endOfLine, lineAt, skipWhiteSpace } from './lines';
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-/** A board and any page of it: `/projects/11`, `/projects/11/views/2`, with a query or anchor; `<…>` allowed. */
-const PROJECT_URL = /^<?https?:\/\/(?:www\.)?github\.com\/orgs\/([\w.-]+)\/projects\/(\d+)(?:\/[\w.\/-]*)?(?:[?#][^>]*)?>?$/;
-const TIME_HEADING_LABEL = /^\s*(?:[-–—:]\s*)?/;
+import { computeLineStarts, detached, endOfLine, lineAt, skipWhiteSpace } from './lines';
 
 /**
  * What a document's previous parse leaves for the next one (one per open document): the
  * tokens of each distinct line text, so that a full re-parse only scans lines that changed,
- * and which lines were read as Markdown, so that an edit can patch the model instead.
+ * and how each line was read, so that an edit can patch the model instead.
  */
 export interface LineTokenCache {
   lines: Map<string, LineTokens>;
   /**
-   * Per line of the cached version: 0 for a body line read as Markdown with the parser in
-   * its plain state before and after it; 1 for front matter, fenced code, HTML comments and
-   * the lines that open or close them.
+   * Per line of the cached version, how the block structure read it (blocks.ts STATE_* bits):
+   * whether a paragraph is open after it, whether it continued one, whether it is a link
+   * definition; STATE_SPECIAL for front matter, fenced code, HTML comments and the lines that
+   * open or close them.
    */
-  plain?: Uint8Array;
-}
-
-/** The token lists of a model being built, in document order. */
-export interface CollectedTokens {
-  /** How many of the first list items belong to another model too (a patched model's items above the edit). */
-  sharedItems?: number;
-  headings: Heading[];
-  items: ListItem[];
-  handles: HandleRef[];
-  links: LinkRef[];
-  liquid: LiquidRef[];
-  times: TextTime[];
-  dates: TextDate[];
-  placeholders: PlaceholderRef[];
+  states?: Uint8Array;
+  /** Per line of the cached version: the list items open after it. */
+  containers?: (Container | null)[];
+  /** The link labels the cached version defines. */
+  labels?: ReadonlySet<string>;
 }
 
 /** Turns a document's text into the model every feature shares. */
@@ -58,124 +35,45 @@ export function parseMinutes(text: string, uri: string, version: number, cache?:
   const frontMatter = parseFrontMatter(text, hasBom ? 1 : 0);
   const bodyStart = frontMatter ? frontMatter.span.end : hasBom ? 1 : 0;
   const nextCache: Map<string, LineTokens> | undefined = cache ? new Map() : undefined;
-  const plain = cache ? new Uint8Array(lineStarts.length).fill(1) : undefined;
+  const states = cache ? new Uint8Array(lineStarts.length).fill(STATE_SPECIAL) : undefined;
+  const containers = cache ? new Array<Container | null>(lineStarts.length).fill(null) : undefined;
   const out: CollectedTokens = { headings: [], items: [], handles: [], links: [], liquid: [], times: [], dates: [], placeholders: [] };
-  let fence: string | null = null;
-  let inComment = false;
+  const collector = new TokenCollector(out, text);
+  const reader = new BlockReader();
 
   const firstBodyLine = lineAt(lineStarts, bodyStart);
   for (let line = firstBodyLine; line < lineStarts.length; line++) {
     const lineStart = Math.max(lineStarts[line]!, bodyStart);
     const lineEnd = endOfLine(text, lineStarts, line);
     const lineText = text.slice(lineStart, lineEnd);
-
-    // Fenced code and HTML comments hold no minutes content.
-    let indent = 0;
-    while (indent < 4 && lineText.charCodeAt(indent) === 32) indent++;
-    const first = lineText.charCodeAt(indent);
-    const fenceMatch = first === 96 /* ` */ || first === 126 /* ~ */ ? FENCE.exec(lineText) : null;
-    if (fence !== null) {
-      if (fenceMatch && fenceMatch[1]!.startsWith(fence)) fence = null;
-      continue;
+    const step = reader.enter(lineText);
+    let tokens: LineTokens | undefined;
+    if (step !== SKIP) {
+      tokens = cache?.lines.get(lineText);
+      // Cached tokens outlive this version: scan a copy of the line, because a slice of the
+      // text (and every token sliced from it) would keep the whole old text alive.
+      if (!tokens) tokens = scanLine(cache ? detached(lineText) : lineText);
+      nextCache?.set(lineText, tokens);
+      if (step === CLASSIFY) reader.classify(tokens);
     }
-    if (fenceMatch) {
-      fence = fenceMatch[1]!;
-      continue;
+    // An underline ends the paragraph above before its own line is collected (a lone `-` is an item too).
+    if (reader.underline) collector.underline(reader.underline, lineStart, lineEnd);
+    if (tokens) collector.collect(tokens, reader.role, lineText, lineStart, lineEnd, line);
+    // The first body line may begin inside the front matter's last line: never a place to resume.
+    if (states && containers && lineStart === lineStarts[line]) {
+      states[line] = reader.state();
+      containers[line] = reader.containers;
     }
-    if (inComment || lineText.includes('<!--')) {
-      const wasInComment = inComment;
-      inComment = updateCommentState(lineText, inComment);
-      if (wasInComment || inComment) continue;
-    } else if (plain && lineStart === lineStarts[line]) {
-      plain[line] = 0;
-    }
-
-    let tokens = cache?.lines.get(lineText);
-    // Cached tokens outlive this version: scan a copy of the line, because a slice of the
-    // text (and every token sliced from it) would keep the whole old text alive.
-    if (!tokens) tokens = scanLine(cache ? detached(lineText) : lineText);
-    nextCache?.set(lineText, tokens);
-    collectLine(out, tokens, lineText, lineStart, lineEnd, line);
   }
+  collector.resolveReferences();
   // Only this version's lines are kept: the cache never outgrows the document.
   if (cache && nextCache) {
     cache.lines = nextCache;
-    cache.plain = plain;
+    cache.states = states;
+    cache.containers = containers;
+    cache.labels = new Set(collector.definitions.keys());
   }
   return assembleModel({ uri, version, text, lineStarts, hasBom, frontMatter, bodyStart }, out);
-}
-
-/** Adds one body line's tokens, at their places in the document, to the lists being built. */
-export function collectLine(out: CollectedTokens, tokens: LineTokens, lineText: string, at: number, lineEnd: number, line: number): void {
-  for (const token of tokens.handles) out.handles.push({ name: token.name, span: shift(token, at), line });
-  for (const token of tokens.links) {
-    const project = token.target.includes('/projects/') ? PROJECT_URL.exec(token.target) : null;
-    out.links.push({
-      text: token.text,
-      textSpan: { start: at + token.textStart, end: at + token.textEnd },
-      target: token.target,
-      targetSpan: { start: at + token.targetStart, end: at + token.targetEnd },
-      span: shift(token, at),
-      line,
-      project: project ? { org: project[1]!, number: Number(project[2]) } : null,
-    });
-  }
-  for (const token of tokens.liquid) {
-    out.liquid.push({ kind: token.kind, span: shift(token, at), source: token.source, variables: token.variables, line });
-  }
-  let leadingTime: TextTime | null = null;
-  for (const token of tokens.times) {
-    const time: TextTime = {
-      hour: token.hour,
-      minute: token.minute,
-      span: shift(token, at),
-      timeSpan: { start: at + token.start, end: at + token.timeEnd },
-      zone: token.zone ? shiftZone(token.zone, at) : null,
-      parenthesized: token.parenthesized,
-      line,
-    };
-    out.times.push(time);
-    if (tokens.heading && token.start === tokens.heading.titleStart) leadingTime = time;
-  }
-  for (const token of tokens.dates) {
-    out.dates.push({
-      year: token.year,
-      month: token.month,
-      day: token.day,
-      span: shift(token, at),
-      weekday: token.weekday ? { value: token.weekday.value, span: shift(token.weekday, at) } : null,
-      line,
-    });
-  }
-  for (const token of tokens.placeholders) out.placeholders.push({ kind: token.kind, span: shift(token, at), line });
-
-  if (tokens.heading) {
-    const h = tokens.heading;
-    const title = lineText.slice(h.titleStart, h.titleEnd);
-    const label = leadingTime ? title.slice(leadingTime.span.end - at - h.titleStart).replace(TIME_HEADING_LABEL, '') : title;
-    out.headings.push({
-      level: h.level,
-      title,
-      titleSpan: { start: at + h.titleStart, end: at + h.titleEnd },
-      span: { start: at, end: lineEnd },
-      line,
-      time: leadingTime,
-      label,
-    });
-  } else if (tokens.item) {
-    const it = tokens.item;
-    out.items.push({
-      line,
-      indent: it.indent,
-      marker: it.marker,
-      markerSpan: { start: at + it.markerStart, end: at + it.markerEnd },
-      checkbox: it.checkbox ? { checked: it.checkbox.checked, span: shift(it.checkbox, at) } : null,
-      contentSpan: { start: at + it.contentStart, end: lineEnd },
-      content: lineText.slice(it.contentStart),
-      span: { start: at, end: lineEnd },
-      parent: -1,
-    });
-  }
 }
 
 /** The document-wide facts a model is built from, besides its tokens. */
@@ -199,42 +97,6 @@ export function assembleModel(basics: ModelBasics, out: CollectedTokens): Minute
     nextMeeting: null,
   };
   return { ...model, nextMeeting: findNextMeeting(model) };
-}
-
-function updateCommentState(line: string, inComment: boolean): boolean {
-  let state = inComment;
-  let at = 0;
-  for (;;) {
-    if (state) {
-      const close = line.indexOf('-->', at);
-      if (close < 0) return true;
-      state = false;
-      at = close + 3;
-    } else {
-      const open = line.indexOf('<!--', at);
-      if (open < 0) return false;
-      state = true;
-      at = open + 4;
-    }
-  }
-}
-
-export function shift<T extends { start: number; end: number }>(token: T, at: number) {
-  return { start: at + token.start, end: at + token.end };
-}
-
-function shiftZone(zone: LineZone, at: number): ZoneRef {
-  const span = { start: at + zone.start, end: at + zone.end };
-  switch (zone.kind) {
-    case 'utc':
-      return { kind: zone.kind, text: zone.text, span };
-    case 'offset':
-      return { kind: zone.kind, text: zone.text, span, minutes: zone.minutes };
-    case 'abbreviation':
-      return { kind: zone.kind, text: zone.text, span, minutes: zone.minutes, region: zone.region };
-    case 'iana':
-      return { kind: zone.kind, text: zone.text, span, name: zone.name };
-  }
 }
 
 /**
@@ -298,13 +160,4 @@ function itemEnd(items: readonly ListItem[], index: number, text: string, lineSt
     sawBlank = false;
   }
   return endOfLine(text, lineStarts, lastContentLine);
-}
-
-/**
- * A copy of `slice` that does not reference the string it was cut from. V8 represents long
- * slices as views into their parent; concatenating and slicing again yields a view into a
- * new, line-sized string instead.
- */
-export function detached(slice: string): string {
-  return (' ' + slice).slice(1);
 }

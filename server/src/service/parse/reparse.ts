@@ -1,6 +1,8 @@
+import { BlockReader, CLASSIFY, SKIP, STATE_CONTINUES, STATE_DEFINITION, STATE_PARAGRAPH, STATE_QUOTE, STATE_SPECIAL, type Container } from './blocks';
+import { TokenCollector, type CollectedTokens } from './collect';
 import type { HandleRef, Heading, LinkRef, LiquidRef, ListItem, MinutesModel, PlaceholderRef, Span, TextDate, TextTime, ZoneRef } from './model';
-import { assembleModel, collectLine, detached, type CollectedTokens, type LineTokenCache } from './parseMinutes';
-import { endOfLine, lineAt } from './lines';
+import { assembleModel, type LineTokenCache } from './parseMinutes';
+import { detached, endOfLine, lineAt } from './lines';
 import { scanLine } from './scanLine';
 import { firstOnOrAfter } from './tokensByLine';
 
@@ -13,49 +15,61 @@ const COMPARE_BLOCK = 4096;
 export interface ModelPatch {
   /** The version the patch was applied to. */
   readonly previousVersion: number;
-  /** The first changed line (the same in both versions). */
+  /** The first line read again (the same in both versions). */
   readonly firstLine: number;
-  /** The last changed line in the previous version. */
+  /** The last line read again, in the previous version. */
   readonly previousLastLine: number;
-  /** The last changed line in the new version; later lines moved by the difference. */
+  /** The last line read again, in the new version; later lines moved by the difference. */
   readonly lastLine: number;
-  /** Whether a heading was among the changed lines, before or after the edit (the sections may differ). */
+  /** Whether a heading was among the lines read again, before or after the edit (the sections may differ). */
   readonly headingsChanged: boolean;
 }
 
 /**
  * Patches the previous version's model after an edit instead of parsing again: the lines
- * before the change keep their tokens, the changed lines are scanned, and the tokens of the
- * lines after it are moved by the change in length and line count. Returns null (parse
- * afresh) when the edit could change how other lines are read: it touches the front matter
- * or the first body line, or code fences or HTML comments are involved.
+ * before the change keep their tokens, the changed lines are read again, and the tokens of
+ * the lines after them are moved by the change in length and line count.
+ *
+ * Reading starts at the first line of a paragraph open above the change (an underline typed
+ * under it makes it a heading) and goes on past the change until the block structure is
+ * again what it was there (a line typed blank can turn the indented lines below into code)
+ * and no paragraph runs on. Returns null (parse afresh) when the edit could change how
+ * other lines are read in ways not followed here: it touches the front matter or the first
+ * body line, code fences or HTML comments are involved, or link definitions, or links that
+ * use them (their targets are on other lines).
  */
 export function reparseMinutes(previous: MinutesModel, text: string, version: number, cache: LineTokenCache): { model: MinutesModel; patch: ModelPatch } | null {
-  const plain = cache.plain;
+  const { states, containers } = cache;
+  const labels = cache.labels ?? new Set<string>();
   const old = previous.text;
-  if (!plain || plain.length !== previous.lineStarts.length) return null;
+  if (!states || !containers || states.length !== previous.lineStarts.length) return null;
   if (previous.frontMatter && !previous.frontMatter.terminated) return null;
 
   const prefix = commonPrefix(old, text);
   const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
-  const firstLine = lineAt(previous.lineStarts, prefix);
-  const lineStart = previous.lineStarts[firstLine]!;
-  // The line before must be plain Markdown read in the plain state, and after the body start.
-  if (firstLine === 0 || plain[firstLine - 1] !== 0 || lineStart <= previous.bodyStart) return null;
+  const changedLine = lineAt(previous.lineStarts, prefix);
+  let firstLine = changedLine;
+  if (firstLine > 0 && states[firstLine - 1]! & (STATE_PARAGRAPH | STATE_QUOTE)) {
+    firstLine--;
+    while (firstLine > 0 && states[firstLine]! & STATE_CONTINUES) firstLine--;
+  }
+  // The line before must be read in the plain state, and after the body start.
+  if (firstLine === 0 || states[firstLine - 1]! & STATE_SPECIAL || previous.lineStarts[firstLine]! <= previous.bodyStart) return null;
 
+  const changedStart = previous.lineStarts[changedLine]!;
   const oldLast = lineAt(previous.lineStarts, Math.max(prefix, old.length - suffix));
   const oldEnd = endOfLine(old, previous.lineStarts, oldLast);
   const newChangeEnd = Math.max(prefix, text.length - suffix);
   // The new line starts: unchanged up to the first changed line, found in the changed text,
   // then the old ones moved.
-  const lineStarts = previous.lineStarts.slice(0, firstLine + 1);
-  for (let at = text.indexOf('\n', lineStart); at >= 0 && at < newChangeEnd; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  const lineStarts = previous.lineStarts.slice(0, changedLine + 1);
+  for (let at = text.indexOf('\n', changedStart); at >= 0 && at < newChangeEnd; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
   const newLast = lineStarts.length - 1;
   const delta = text.length - old.length;
   const lineDelta = newLast - oldLast;
   for (let line = oldLast + 1; line < previous.lineStarts.length; line++) lineStarts.push(previous.lineStarts[line]! + delta);
   const newEnd = endOfLine(text, lineStarts, newLast);
-  if (STATE_MARKERS.some((marker) => hasMarker(old, lineStart, oldEnd, marker) || hasMarker(text, lineStart, newEnd, marker))) return null;
+  if (STATE_MARKERS.some((marker) => hasMarker(old, changedStart, oldEnd, marker) || hasMarker(text, changedStart, newEnd, marker))) return null;
 
   const before = <T extends { line: number }>(tokens: readonly T[]): T[] => tokens.slice(0, firstOnOrAfter(tokens, firstLine));
   const out: CollectedTokens = {
@@ -69,34 +83,78 @@ export function reparseMinutes(previous: MinutesModel, text: string, version: nu
     dates: before(previous.dates),
     placeholders: before(previous.placeholders),
   };
-  for (let line = firstLine; line <= newLast; line++) {
+  const collector = new TokenCollector(out, text);
+  const reader = new BlockReader(containers[firstLine - 1]!, states[firstLine - 1]!);
+  const readStates: number[] = [];
+  const readContainers: (Container | null)[] = [];
+  let line = firstLine;
+  for (; ; line++) {
     const start = lineStarts[line]!;
     const end = endOfLine(text, lineStarts, line);
     // A copy, so that tokens kept by later versions do not hold on to this whole text.
     const lineText = detached(text.slice(start, end));
-    collectLine(out, scanLine(lineText), lineText, start, end, line);
+    const step = reader.enter(lineText);
+    const tokens = step === SKIP ? undefined : (cache.lines.get(lineText) ?? scanLine(lineText));
+    if (tokens && step === CLASSIFY) reader.classify(tokens);
+    if (reader.underline) collector.underline(reader.underline, start, end);
+    if (tokens) collector.collect(tokens, reader.role, lineText, start, end, line);
+    if (reader.inSpecialBlock) return null;
+    const state = reader.state();
+    if (state & STATE_DEFINITION) return null;
+    readStates.push(state);
+    readContainers.push(reader.containers);
+    if (line < newLast) continue;
+    if (line === lineStarts.length - 1) break;
+    // Past the change, reading stops where it goes on as before and no paragraph runs on into the next line.
+    const oldLine = line - lineDelta;
+    if (reader.sameAs(states[oldLine]!, containers[oldLine]!) && !(states[oldLine + 1]! & STATE_CONTINUES)) break;
   }
-  // Headings above the edit are kept; any heading on the changed lines, old or new, changes the sections.
-  const headingsAbove = firstOnOrAfter(previous.headings, firstLine);
-  const headingsChanged = firstOnOrAfter(previous.headings, oldLast + 1) !== headingsAbove || out.headings.length !== headingsAbove;
-  const move = { delta, lineDelta };
-  appendMoved(out.headings, previous.headings, oldLast, (heading) => moveHeading(heading, move));
-  appendMoved(out.items, previous.listItems, oldLast, (item) => moveItem(item, move));
-  appendMoved(out.handles, previous.handles, oldLast, (handle): HandleRef => ({ name: handle.name, span: moved(handle.span, delta), line: handle.line + lineDelta }));
-  appendMoved(out.links, previous.links, oldLast, (link) => moveLink(link, move));
-  appendMoved(out.liquid, previous.liquid, oldLast, (liquid): LiquidRef => ({ kind: liquid.kind, span: moved(liquid.span, delta), source: liquid.source, variables: liquid.variables, line: liquid.line + lineDelta }));
-  appendMoved(out.times, previous.times, oldLast, (time) => moveTime(time, move));
-  appendMoved(out.dates, previous.dates, oldLast, (date) => moveDate(date, move));
-  appendMoved(out.placeholders, previous.placeholders, oldLast, (placeholder): PlaceholderRef => ({ kind: placeholder.kind, span: moved(placeholder.span, delta), line: placeholder.line + lineDelta }));
+  const lastLine = line;
+  const previousLastLine = line - lineDelta;
+  if (collector.lostParagraph || collector.referencesAny(labels)) return null;
+  for (let at = firstLine; at <= previousLastLine; at++) if (states[at]! & STATE_DEFINITION) return null;
+  const referencesAbove = firstOnOrAfter(previous.links, firstLine);
+  const referencesBelow = firstOnOrAfter(previous.links, previousLastLine + 1);
+  for (let at = referencesAbove; at < referencesBelow; at++) if (previous.links[at]!.reference !== null) return null;
+  collector.resolveReferences();
 
-  const nextPlain = new Uint8Array(lineStarts.length);
-  nextPlain.set(plain.subarray(0, firstLine));
-  nextPlain.set(plain.subarray(oldLast + 1), newLast + 1);
-  cache.plain = nextPlain;
+  // Headings above the edit are kept; any heading on the lines read again, old or new, changes the sections.
+  const headingsAbove = firstOnOrAfter(previous.headings, firstLine);
+  const headingsChanged = firstOnOrAfter(previous.headings, previousLastLine + 1) !== headingsAbove || out.headings.length !== headingsAbove;
+  // Definitions are never on the lines read again: a reference's target is above them or below.
+  const definitionsBelow = endOfLine(old, previous.lineStarts, previousLastLine);
+  const move = { delta, lineDelta, definitionsBelow };
+  if (labels.size > 0) {
+    for (let at = 0; at < out.links.length; at++) {
+      const link = out.links[at]!;
+      if (link.reference !== null && link.targetSpan.start >= definitionsBelow) out.links[at] = { ...link, targetSpan: moved(link.targetSpan, delta) };
+    }
+  }
+  appendMoved(out.headings, previous.headings, previousLastLine, (heading) => moveHeading(heading, move));
+  appendMoved(out.items, previous.listItems, previousLastLine, (item) => moveItem(item, move));
+  appendMoved(out.handles, previous.handles, previousLastLine, (handle): HandleRef => ({ name: handle.name, span: moved(handle.span, delta), line: handle.line + lineDelta }));
+  appendMoved(out.links, previous.links, previousLastLine, (link) => moveLink(link, move));
+  appendMoved(out.liquid, previous.liquid, previousLastLine, (liquid): LiquidRef => ({ kind: liquid.kind, span: moved(liquid.span, delta), source: liquid.source, variables: liquid.variables, line: liquid.line + lineDelta }));
+  appendMoved(out.times, previous.times, previousLastLine, (time) => moveTime(time, move));
+  appendMoved(out.dates, previous.dates, previousLastLine, (date) => moveDate(date, move));
+  appendMoved(out.placeholders, previous.placeholders, previousLastLine, (placeholder): PlaceholderRef => ({ kind: placeholder.kind, span: moved(placeholder.span, delta), line: placeholder.line + lineDelta }));
+
+  // The kept line states follow the edit: in place when it kept the number of lines (typing in a line).
+  if (lineDelta === 0) {
+    states.set(readStates, firstLine);
+    for (let at = 0; at < readContainers.length; at++) containers[firstLine + at] = readContainers[at]!;
+  } else {
+    const nextStates = new Uint8Array(lineStarts.length);
+    nextStates.set(states.subarray(0, firstLine));
+    nextStates.set(readStates, firstLine);
+    nextStates.set(states.subarray(previousLastLine + 1), lastLine + 1);
+    cache.states = nextStates;
+    cache.containers = containers.slice(0, firstLine).concat(readContainers, containers.slice(previousLastLine + 1));
+  }
   const { uri, hasBom, frontMatter, bodyStart } = previous;
   return {
     model: assembleModel({ uri, version, text, lineStarts, hasBom, frontMatter, bodyStart }, out),
-    patch: { previousVersion: previous.version, firstLine, previousLastLine: oldLast, lastLine: newLast, headingsChanged },
+    patch: { previousVersion: previous.version, firstLine, previousLastLine, lastLine, headingsChanged },
   };
 }
 
@@ -129,6 +187,8 @@ function appendMoved<T extends { line: number }>(into: T[], tokens: readonly T[]
 interface Move {
   readonly delta: number;
   readonly lineDelta: number;
+  /** Where the lines after the ones read again began in the previous version. */
+  readonly definitionsBelow: number;
 }
 
 function moved(span: Span, delta: number): Span {
@@ -162,15 +222,17 @@ function moveDate(date: TextDate, { delta, lineDelta }: Move): TextDate {
   };
 }
 
-function moveLink(link: LinkRef, { delta, lineDelta }: Move): LinkRef {
+function moveLink(link: LinkRef, { delta, lineDelta, definitionsBelow }: Move): LinkRef {
   return {
     text: link.text,
     textSpan: moved(link.textSpan, delta),
     target: link.target,
-    targetSpan: moved(link.targetSpan, delta),
+    // A reference's target is its definition's destination, which may be above the edit.
+    targetSpan: link.reference === null || link.targetSpan.start >= definitionsBelow ? moved(link.targetSpan, delta) : link.targetSpan,
     span: moved(link.span, delta),
     line: link.line + lineDelta,
     project: link.project,
+    reference: link.reference,
   };
 }
 

@@ -1,11 +1,13 @@
 import { inside, mergeSpans, scanCodeSpans, scanLinks, scanLiquid, scanUrls, type Range } from './inlineSpans';
-import { EMPTY, NO_TOKENS, type LineHandle, type LineItem, type LinePlaceholder, type LineTokens } from './lineTokens';
-import { skipWhiteSpace, trimmedEnd } from './lines';
+import { EMPTY, NO_TOKENS, type LineDefinition, type LineHandle, type LineItem, type LineLink, type LinePlaceholder, type LineTokens } from './lineTokens';
+import { advanceColumn, skipIndentation, skipWhiteSpace, trimmedEnd } from './lines';
+import { scanDefinition } from './references';
 import { scanDates } from './textDates';
 import { scanTimes } from './textTimes';
 
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+/** An ATX heading's opening #s, from where the heading may start. */
+const HEADING = /[ \t]*(#{1,6})(?:[ \t]+|$)/y;
 const ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])(?=[ \t]|$)[ \t]*(\[([ xX])\](?=[ \t]|$)[ \t]*)?/;
 /** GitHub and CPAN ids: letters, digits, hyphens and underscores. */
 const HANDLE = /@([A-Za-z0-9](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)/g;
@@ -19,23 +21,27 @@ const EMPTY_ROLE = /^(?:\*\*|__)?(?:meeting |next meeting |acting )?(?:chair(?:p
 const NONE: Range[] = [];
 const DIGIT = /\d/;
 
-/** Everything one line holds, with offsets relative to the line. Pure: depends on the text only. */
+/**
+ * Everything one line holds, with offsets relative to the line. Pure: depends on the text
+ * only. Whether the line's heading, item or definition is one depends on the lines before
+ * it, which blocks.ts reads.
+ */
 export function scanLine(line: string): LineTokens {
   if (skipWhiteSpace(line, 0, line.length) === line.length) return NO_TOKENS;
-  const heading = scanHeading(line);
-  const item = heading ? null : scanItem(line);
+  const item = scanItem(line);
+  const textStart = item ? item.textStart : skipIndentation(line, 0);
+  const heading = scanHeading(line, textStart);
+  const definition = heading ? null : scanDefinition(line, textStart);
   const hasDigit = DIGIT.test(line);
   const code = scanCodeSpans(line);
   const liquid = scanLiquid(line);
-  const links = scanLinks(line, code);
+  const links = scanLinks(line, code, item?.checkbox?.start);
   const urls = scanUrls(line);
-  const opaque: Range[] =
-    code.length + urls.length + links.length + liquid.length === 0
-      ? NONE
-      : mergeSpans([...code, ...urls, ...links.map((link) => ({ start: link.targetStart, end: link.targetEnd })), ...liquid]);
+  const opaque: Range[] = code.length + urls.length + links.length + liquid.length === 0 && !definition ? NONE : opaqueSpans(line, code, urls, links, liquid, definition);
   return {
     heading,
     item,
+    definition,
     links,
     liquid,
     handles: scanHandles(line, opaque),
@@ -46,16 +52,29 @@ export function scanLine(line: string): LineTokens {
   };
 }
 
-function scanHeading(line: string): LineTokens['heading'] {
-  if (!line.includes('#')) return null;
+/**
+ * Where handles, times and dates are not looked for: code, addresses, Liquid, link targets
+ * (a full reference's label too; a shortcut's label is its text) and a definition line.
+ */
+function opaqueSpans(line: string, code: readonly Range[], urls: readonly Range[], links: readonly LineLink[], liquid: readonly Range[], definition: LineDefinition | null): Range[] {
+  const spans: Range[] = [...code, ...urls, ...liquid];
+  for (const link of links) if (link.reference === null || link.reference.full) spans.push({ start: link.targetStart, end: link.targetEnd });
+  if (definition) spans.push({ start: definition.start, end: line.length });
+  return mergeSpans(spans);
+}
+
+function scanHeading(line: string, from: number): LineTokens['heading'] {
+  if (line.charCodeAt(from) !== 35 /* # */) return null;
+  HEADING.lastIndex = from;
   const match = HEADING.exec(line);
   if (!match) return null;
+  const titleStart = from + match[0].length;
   let titleEnd = line.length;
   // An optional closing sequence of #s is not part of the title.
   const closing = /[ \t]+#+[ \t]*$/.exec(line);
-  if (closing && closing.index >= match[0].length) titleEnd = closing.index;
-  while (titleEnd > match[0].length && /\s/.test(line.charAt(titleEnd - 1))) titleEnd--;
-  return { level: match[1]!.length, titleStart: match[0].length, titleEnd };
+  if (closing && closing.index >= titleStart) titleEnd = closing.index;
+  while (titleEnd > titleStart && /\s/.test(line.charAt(titleEnd - 1))) titleEnd--;
+  return { level: match[1]!.length, titleStart, titleEnd };
 }
 
 /** Characters a list item's marker can start with, after its indentation. */
@@ -69,18 +88,30 @@ function scanItem(line: string): LineItem | null {
   const markerStart = indentText.length;
   const marker = match[2]!;
   const box = match[3];
+  const markerEnd = markerStart + marker.length;
   let checkbox: LineItem['checkbox'] = null;
   if (box) {
-    const boxStart = line.indexOf('[', markerStart + marker.length);
+    const boxStart = line.indexOf('[', markerEnd);
     checkbox = { checked: match[4] !== ' ', start: boxStart, end: boxStart + 3 };
   }
+  // CommonMark's content column: after the marker and one to four columns of white space;
+  // with five or more the text is code inside the item, one column after the marker.
+  const textStart = skipIndentation(line, markerEnd);
+  // Columns are offsets unless a tab comes before the text (the common case, measured without counting).
+  const tabbed = textStart > 0 && line.lastIndexOf('\t', textStart - 1) >= 0;
+  const markerEndColumn = tabbed ? advanceColumn(line, 0, markerEnd, 0) : markerEnd;
+  const spacing = tabbed ? advanceColumn(line, markerEnd, textStart, markerEndColumn) - markerEndColumn : textStart - markerEnd;
+  const empty = textStart === line.length;
   return {
-    indent: indentText.replace(/\t/g, '    ').length,
+    indent: tabbed ? indentText.replace(/\t/g, '    ').length : markerStart,
     marker,
     markerStart,
-    markerEnd: markerStart + marker.length,
+    markerEnd,
     checkbox,
     contentStart: match[0].length,
+    textStart,
+    contentColumn: markerEndColumn + (empty || spacing > 4 ? 1 : spacing),
+    empty,
   };
 }
 
