@@ -8,7 +8,7 @@ import {
   type ActionItemsResult,
   type NextMeetingCalendarParams,
   type NextMeetingCalendarResult,
-} from '../../server/src/shared/protocol';
+} from '../../server/src/common/protocol';
 
 type GroupBy = NonNullable<ActionItemsParams['groupBy']>;
 type Node = { kind: 'group'; label: string; items: readonly number[] } | { kind: 'item'; index: number };

@@ -1,6 +1,6 @@
 import { commands, Uri, window, workspace, type ExtensionContext } from 'vscode';
 import type { BaseLanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
-import { Commands, type MeetingTimesResult, type MinutesInitializationOptions, type NewMeetingResult } from '../../server/src/shared/protocol';
+import { Commands, type MeetingTimesResult, type MinutesInitializationOptions, type NewMeetingResult } from '../../server/src/common/protocol';
 import { registerActionItems } from './actionItemsView';
 import { answerFileRequests } from './fileRequests';
 import { showMeetingTimes } from './meetingTimesPick';

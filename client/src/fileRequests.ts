@@ -1,6 +1,6 @@
 import { FileSystemError, FileType, Uri, workspace, type Disposable } from 'vscode';
 import type { BaseLanguageClient } from 'vscode-languageclient';
-import { FileRequests, type FileExistsParams, type FileListEntry, type FileListParams, type FileReadParams, type FileReadResult } from '../../server/src/shared/protocol';
+import { FileRequests, type FileExistsParams, type FileListEntry, type FileListParams, type FileReadParams, type FileReadResult } from '../../server/src/common/protocol';
 
 /**
  * Answers the server's file requests with `vscode.workspace.fs`: every file for the server in a

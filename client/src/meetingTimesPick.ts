@@ -1,5 +1,5 @@
 import { env, QuickPickItemKind, window, type QuickPickItem } from 'vscode';
-import type { MeetingTimesResult } from '../../server/src/shared/protocol';
+import type { MeetingTimesResult } from '../../server/src/common/protocol';
 
 type Choice = QuickPickItem & { readonly copy?: string; readonly what?: string };
 

@@ -1,6 +1,6 @@
 import { CodeAction, commands, workspace, type Disposable, type Range, type TextDocument, type WorkspaceEdit } from 'vscode';
 import type { BaseLanguageClient, Middleware } from 'vscode-languageclient';
-import type { NewMeetingResult } from '../../server/src/shared/protocol';
+import type { NewMeetingResult } from '../../server/src/common/protocol';
 
 /** The client-side command a "Fix all" action runs once its edit is applied: it writes what changed to the log. */
 const LOG_FIXES = 'minutes.logAppliedFixes';

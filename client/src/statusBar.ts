@@ -1,6 +1,6 @@
 import { commands, DiagnosticSeverity, languages, MarkdownString, StatusBarAlignment, window, workspace, type Disposable, type TextEditor } from 'vscode';
 import { ExecuteCommandRequest, type BaseLanguageClient } from 'vscode-languageclient';
-import { Commands, type MeetingTimesResult } from '../../server/src/shared/protocol';
+import { Commands, type MeetingTimesResult } from '../../server/src/common/protocol';
 
 /** How long edits settle before the item asks the server again. */
 const SETTLE_MS = 400;

@@ -23,7 +23,7 @@ import { describeUnread, type FileAccess } from './workspace/fileAccess';
 import { Workspaces } from './workspace/workspaces';
 import { currentHour, documentReport, lean, resultIdOf, type ResultBasis } from './diagnosticReports';
 import { WorkspaceReports } from './workspaceReports';
-import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type MinutesInitializationOptions, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './shared/protocol';
+import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type MinutesInitializationOptions, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './common/protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings, type ReadText, type WorkspaceIndex, type WorkspaceKnowledge } from './service';
 import { describeError } from './service/logger';
 

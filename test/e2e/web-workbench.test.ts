@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { pathToFileURL } from 'node:url';
 import type { ApplyWorkspaceEditParams, CompletionItem, CompletionList, Diagnostic, DocumentDiagnosticReport, Hover, InitializeResult, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { nodeFileAccess } from '../../server/src/node/nodeFileAccess';
-import { FileRequests, type FileExistsParams, type FileListParams, type FileReadParams } from '../../server/src/shared/protocol';
+import { FileRequests, type FileExistsParams, type FileListParams, type FileReadParams } from '../../server/src/common/protocol';
 import { PULL_CAPABILITIES } from '../support/lspClient';
 import { startPageWorker, type PageWorker } from './support/browserWorker';
 import { makeSite, runFolder, until } from './support/site';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { normalizeSettings } from '../../server/src/node/settings';
-import { Commands } from '../../server/src/shared/protocol';
+import { Commands } from '../../server/src/common/protocol';
 import { DEFAULT_SETTINGS, RULE_CODES, RULES } from '../../server/src/service';
 import { DEFAULT_HOVER_ZONES } from '../../server/src/service/knowledge/types';
 import { codesTable, DEFAULT_SEVERITY_NAMES, readmeCodesTable, schemaSeverityDefinition, schemaSeverityProperties, severitySettings } from './ruleDocs';

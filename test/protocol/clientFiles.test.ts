@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type Diagnostic, type DocumentDiagnosticReport, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
 import { nodeFileAccess } from '../../server/src/node/nodeFileAccess';
-import { FileRequests, type FileExistsParams, type FileListParams, type FileReadParams, type FileReadResult } from '../../server/src/shared/protocol';
+import { FileRequests, type FileExistsParams, type FileListParams, type FileReadParams, type FileReadResult } from '../../server/src/common/protocol';
 import { PULL_CAPABILITIES, ROOT, SERVER } from '../support/lspClient';
 
 /**

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { ApplyWorkspaceEditParams, CompletionItem, Diagnostic, Hover, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ActionItemsResult, NextMeetingCalendarResult } from '../../server/src/shared/protocol';
+import type { ActionItemsResult, NextMeetingCalendarResult } from '../../server/src/common/protocol';
 import { PULL_CAPABILITIES, ROOT, spawnServer, type SpawnedServer } from '../support/lspClient';
 
 const site = mkdtempSync(join(tmpdir(), 'minutes-lsp-'));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type InitializeResult } from 'vscode-languageserver-protocol/node';
-import type { MinutesInitializationOptions } from '../../server/src/shared/protocol';
+import type { MinutesInitializationOptions } from '../../server/src/common/protocol';
 import { PULL_CAPABILITIES, ROOT, SERVER } from '../support/lspClient';
 
 /** The capabilities the built server announces to a client that sends these initialization options. */

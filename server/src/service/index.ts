@@ -24,7 +24,7 @@ import { hover } from './features/hover';
 import { meetingTimes } from './features/meetingTimes';
 import { planNewMeeting, type NewMeetingPlan } from './features/newMeeting';
 import { documentSymbols, foldingRanges } from './features/structure';
-import type { ActionItemsResult, MeetingTimesResult } from '../shared/protocol';
+import type { ActionItemsResult, MeetingTimesResult } from '../common/protocol';
 import type { ActionItemsModel } from './knowledge/actionItems';
 import { diagnose, diagnoseKnowledgeFile, SOURCE, stillHolds, type Diagnosis } from './features/diagnostics/diagnose';
 import { RULES } from './features/diagnostics/rules';

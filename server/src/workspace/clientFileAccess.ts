@@ -1,5 +1,5 @@
 import { Message, type Connection, type MessageStrategy } from 'vscode-languageserver';
-import { FileRequests, type MinutesInitializationOptions, type FileExistsParams, type FileListEntry, type FileListParams, type FileReadParams, type FileReadResult } from '../shared/protocol';
+import { FileRequests, type MinutesInitializationOptions, type FileExistsParams, type FileListEntry, type FileListParams, type FileReadParams, type FileReadResult } from '../common/protocol';
 import type { FileAccess, FolderEntry, ReadLimits, ReadResult } from './fileAccess';
 
 /**

@@ -1,4 +1,4 @@
-import type { ActionItem, ActionItemMeeting, ActionItemsParams, ActionItemsResult } from '../../shared/protocol';
+import type { ActionItem, ActionItemMeeting, ActionItemsParams, ActionItemsResult } from '../../common/protocol';
 import type { ActionItemsModel, TrackedActionItem } from '../knowledge/actionItems';
 
 const STATE_ORDER = { open: 0, dropped: 1, done: 2 } as const;

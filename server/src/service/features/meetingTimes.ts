@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { MeetingTimesResult } from '../../shared/protocol';
+import type { MeetingTimesResult } from '../../common/protocol';
 import type { DocumentContext } from '../documentContext';
 import { hoverZones, readerZone } from './hover/hoverZones';
 import { zoneListTable, zoneRows } from './hover/zoneTable';
