@@ -1,14 +1,5 @@
 import { DateTime } from 'luxon';
 
-/** timeanddate.com place ids whose city is certain; others can be named in `.minutes.json` `places`. */
-export const KNOWN_PLACES: ReadonlyMap<number, string> = new Map([
-  [1440, 'UTC'],
-  [136, 'London'],
-  [179, 'New York'],
-  [64, 'Chicago'],
-  [224, 'San Francisco'],
-]);
-
 export interface TimeanddateLink {
   readonly kind: 'meeting details' | 'time converter' | 'calendar file';
   /** The wall time the link encodes, as written in it. */
