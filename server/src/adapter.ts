@@ -20,6 +20,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RequestCancelledError, unlessCancelled } from './cancellation';
 import { normalizeSettings } from './node/settings';
 import { describeUnread, type FileAccess } from './workspace/fileAccess';
+import { yieldToEventLoop } from './workspace/scanWorkspace';
 import { Workspaces } from './workspace/workspaces';
 import { currentHour, documentReport, lean, resultIdOf, type ResultBasis } from './diagnosticReports';
 import { WorkspaceReports } from './workspaceReports';
@@ -143,6 +144,8 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
 
   /** Open documents over the size limit: noted once, read again when they are back under it. */
   const tooLarge = new Set<string>();
+  /** Open knowledge files (`_data/authors.yml`, `.minutes.json`, …): the version the index last read. */
+  const knowledgeVersions = new Map<string, number>();
 
   function oversized(document: TextDocument, index: WorkspaceIndex): boolean {
     return document.getText().length > index.maxFileBytes;
@@ -286,8 +289,13 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
           refreshDiagnostics();
         }
       } else if (kind && (kind !== 'markdown' || tooLarge.delete(uri))) {
-        index.update(uri, change.document.getText());
-        refreshDiagnostics();
+        // Typing fast in a large roster queues one change per keystroke, but the document
+        // already holds the latest text: it is parsed once.
+        if (knowledgeVersions.get(uri) !== change.document.version) {
+          knowledgeVersions.set(uri, change.document.version);
+          await index.updateInTurns(uri, change.document.getText(), yieldToEventLoop);
+          refreshDiagnostics();
+        }
       } else if (kind === 'markdown' && index.updateModel(service.parse(change.document))) {
         refreshDiagnostics();
       }
@@ -300,6 +308,7 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
       const uri = event.document.uri;
       service.forget(uri);
       tooLarge.delete(uri);
+      knowledgeVersions.delete(uri);
       settingsCache.delete(uri);
       // Closed, the file is what the disk holds again: changes not saved are dropped, and a
       // draft never saved (or deleted meanwhile) is no longer minutes.

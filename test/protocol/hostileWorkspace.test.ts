@@ -200,3 +200,38 @@ test('an open document over the size limit is not analysed: one finding says why
   assert.ok(after.some((d) => d.code === 'unknown-handle' && String(d.message).startsWith('@stigsp')), JSON.stringify(after.map((d) => d.message)));
   assert.ok(!after.some((d) => String(d.message).includes('did not read')));
 });
+
+test('a roster of 20,000 members, read a slice at a time: hovers meanwhile are answered, and the roster is read to its last member', async () => {
+  const roster = Array.from({ length: 20_000 }, (_, i) => `member${i}:\n  name: Member ${i}\n`).join('');
+  const root = site((r) => writeFileSync(join(r, '_data/authors.yml'), `${roster}sjn:\n  name: The Last Member Read\n`));
+  const server = await start(root);
+  const untitled = 'untitled:Untitled-1';
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: untitled, languageId: 'markdown', version: 1, text: readFileSync(join(root, MINUTES), 'utf8') } });
+  await open(server, root, MINUTES);
+  const diagnosed = pull(server, root, MINUTES);
+  const hovered = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: untitled }, position: { line: 3, character: 2 } })) as Hover | null;
+  assert.match(JSON.stringify(hovered?.contents), /UTC/);
+  await diagnosed;
+  const secretary = readFileSync(join(root, MINUTES), 'utf8').split('\n').findIndex((line) => line.includes('secretary: @sjn'));
+  const member = (await server.connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(root, MINUTES) }, position: { line: secretary, character: 25 } })) as Hover | null;
+  assert.match(JSON.stringify(member?.contents), /The Last Member Read/);
+});
+
+test('typing fast in an open roster: every keystroke is queued, the latest text is what the minutes are judged by', async () => {
+  const root = site();
+  const server = await start(root);
+  const authors = readFileSync(join(root, '_data/authors.yml'), 'utf8');
+  const rosterUri = uriOf(root, '_data/authors.yml');
+  await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: rosterUri, languageId: 'yaml', version: 1, text: authors } });
+  const minutes = readFileSync(join(root, MINUTES), 'utf8').replace('*   @stigtsp', '*   @stigtsp\n    *   @newbie');
+  await open(server, root, MINUTES, minutes);
+  const typed = 'newbie:\n  name: Newbie\n';
+  for (let length = 1; length <= typed.length; length++) {
+    await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: rosterUri, version: length + 1 }, contentChanges: [{ text: `${authors}${typed.slice(0, length)}` }] });
+  }
+  const unknown = (await pull(server, root, MINUTES)).filter((d) => d.code === 'unknown-handle').map((d) => String(d.message));
+  assert.ok(!unknown.some((message) => message.includes('@newbie')), unknown.join('\n'));
+  // And back: the member removed again is unknown again.
+  await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri: rosterUri, version: 100 }, contentChanges: [{ text: authors }] });
+  assert.ok((await pull(server, root, MINUTES)).some((d) => d.code === 'unknown-handle' && String(d.message).includes('@newbie')));
+});

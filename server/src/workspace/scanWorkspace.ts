@@ -168,7 +168,8 @@ export async function readInto(files: FileAccess, index: WorkspaceIndex, uri: st
   if (!index.kindOf(uri)) return false;
   const limits: ReadLimits = { maxBytes: options.maxBytes, root: index.rootUri };
   const result = await files.read(uri, limits);
-  if (result.ok) return index.update(uri, result.text);
+  // A large roster is parsed a slice at a time, so requests are answered meanwhile.
+  if (result.ok) return index.updateInTurns(uri, result.text, yieldToEventLoop);
   if (result.reason !== 'missing' && result.reason !== 'unreadable') options.skipped?.(uri, describeUnread(result, limits));
   return false;
 }

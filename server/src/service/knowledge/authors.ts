@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import { computeLineStarts, lineAt } from '../parse/lines';
-import { parseYamlFile } from './yamlFile';
+import { runSteps, type Steps } from '../steps';
+import { parseYamlFileSteps } from './yamlFile';
 import type { KnowledgeProblem, Member } from './types';
 
 export interface AuthorsData {
@@ -14,13 +15,23 @@ export interface AuthorsData {
  * field that lost its indentation (CPANSec's own file has a stray `bio:`), so it is reported.
  */
 export function parseAuthors(text: string, uri: string): AuthorsData {
-  const { doc, problems } = parseYamlFile(text, uri, '_data/authors.yml', 'Minutes keeps using the members it knew before.');
+  return runSteps(parseAuthorsSteps(text, uri));
+}
+
+/** Members read between two points where the work may stop. */
+const MEMBERS_PER_STEP = 500;
+
+/** `parseAuthors` as work that may stop between steps (see `steps.ts`). */
+export function* parseAuthorsSteps(text: string, uri: string): Steps<AuthorsData> {
+  const { doc, problems } = yield* parseYamlFileSteps(text, uri, '_data/authors.yml', 'Minutes keeps using the members it knew before.');
   const members: Member[] = [];
   if (!isMap(doc.contents)) return { members, problems };
   let previousMember: string | null = null;
   // Once for the file, then bisected per member: a file of 10,000 members is read in one pass.
   const lineStarts = computeLineStarts(text);
+  let read = 0;
   for (const pair of doc.contents.items as Pair[]) {
+    if (++read % MEMBERS_PER_STEP === 0) yield;
     if (!isScalar(pair.key)) continue;
     const handle = String(pair.key.value);
     const keyRange = pair.key.range ?? [0, 0, 0];

@@ -1,6 +1,7 @@
 import { isMap, type YAMLMap } from 'yaml';
 import { isIanaZone } from '../parse/zones';
-import { parseYamlFile } from './yamlFile';
+import { runSteps, type Steps } from '../steps';
+import { parseYamlFileSteps } from './yamlFile';
 import type { KnowledgeProblem } from './types';
 
 export interface JekyllConfig {
@@ -15,7 +16,12 @@ export interface JekyllConfig {
 
 /** Reads what Minutes needs from `_config.yml`: the build's time zone, and where pages are published. */
 export function parseJekyllConfig(text: string, uri: string): JekyllConfig {
-  const { doc, problems } = parseYamlFile(text, uri, '_config.yml', 'Jekyll will refuse to build the site.');
+  return runSteps(parseJekyllConfigSteps(text, uri));
+}
+
+/** `parseJekyllConfig` as work that may stop between steps (see `steps.ts`). */
+export function* parseJekyllConfigSteps(text: string, uri: string): Steps<JekyllConfig> {
+  const { doc, problems } = yield* parseYamlFileSteps(text, uri, '_config.yml', 'Jekyll will refuse to build the site.');
   if (!isMap(doc.contents)) return { timezone: null, problems };
   const url: unknown = doc.contents.get('url');
   const baseurl: unknown = doc.contents.get('baseurl');

@@ -1,13 +1,14 @@
 import { Minimatch } from 'minimatch';
 import { parseMinutes } from '../parse/parseMinutes';
-import { parseAuthors, type AuthorsData } from './authors';
+import { parseAuthorsSteps, type AuthorsData } from './authors';
 import { CONFIG_FILE_NAME, parseMinutesConfig, type MinutesConfig } from './config';
 import type { HandleRef } from '../parse/model';
 import { trackActionItems, type ActionItemsModel, type ActionOccurrence, type TrackedActionItem } from './actionItems';
 import { dateOfMinutes, factsOfMinutes, sameFacts, type MinutesFacts } from './fileFacts';
 import type { MinutesModel } from '../parse/model';
 import { aggregateHandles } from './handles';
-import { parseJekyllConfig, type JekyllConfig } from './jekyllConfig';
+import { parseJekyllConfigSteps, type JekyllConfig } from './jekyllConfig';
+import { runSteps, runStepsInTurns, type Steps } from '../steps';
 import { aggregateProjects } from './projects';
 import { BUILTIN_TEMPLATE, templateFromText } from './templates';
 import type { KnowledgeProblem, Member, MinutesTemplate, SeverityName, WorkspaceKnowledge } from './types';
@@ -46,6 +47,9 @@ export class WorkspaceIndex {
   private jekyll: JekyllConfig = { timezone: null, problems: [] };
   private config: MinutesConfig = {};
   private configTemplateTexts = new Map<string, string>();
+  /** Per file, the number of its latest read: see `updateInTurns`. */
+  private readonly reads = new Map<string, number>();
+  private readsStarted = 0;
   private version = 0;
   /** An index filled by hand (the CLI's tests, the bench) is complete; a scan says otherwise while it reads. */
   private complete = true;
@@ -71,57 +75,88 @@ export class WorkspaceIndex {
 
   /** Reads (or re-reads) a file. Returns false when the file is not one the index uses. */
   update(uri: string, text: string): boolean {
+    return runSteps(this.updateSteps(uri, text));
+  }
+
+  /**
+   * `update` a slice at a time: a large roster or `_config.yml` is parsed over several turns
+   * of the event loop, and `pause` gives the others theirs. What the index knows changes at
+   * once, at the end; a read overtaken by a later read (or removal) of the same file is dropped.
+   */
+  updateInTurns(uri: string, text: string, pause: () => Promise<void>, turnMs?: number): Promise<boolean> {
+    return runStepsInTurns(this.updateSteps(uri, text), pause, turnMs);
+  }
+
+  private *updateSteps(uri: string, text: string): Steps<boolean> {
     const kind = this.kindOf(uri);
     if (!kind) return false;
+    const read = this.startRead(uri);
     try {
-      this.read(kind, uri, text);
+      const apply = yield* this.readSteps(kind, uri, text);
+      if (this.reads.get(uri) !== read) return true;
+      apply();
     } catch (error) {
       // Whatever a file holds, the index survives it and keeps what it knew.
       this.problems.set(uri, [{ uri, span: { start: 0, end: 0 }, message: `Minutes could not read this file: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' }]);
     }
+    if (this.reads.get(uri) === read) this.reads.delete(uri);
     this.changed();
     return true;
   }
 
-  private read(kind: KnowledgeFileKind, uri: string, text: string): void {
+  /** Numbers a read of a file, so that an earlier one still parsing knows it was overtaken. */
+  private startRead(uri: string): number {
+    const read = ++this.readsStarted;
+    this.reads.set(uri, read);
+    return read;
+  }
+
+  /** Parses a file (the YAML ones in steps), and returns how to take what it holds into the index. */
+  private *readSteps(kind: KnowledgeFileKind, uri: string, text: string): Steps<() => void> {
     switch (kind) {
       case 'authors': {
-        const data = parseAuthors(text, uri);
-        // A file that does not parse keeps the members known before.
-        if (!data.problems.some((p) => p.severity === 'error')) {
-          this.authors = data;
-          this.authorsFile = { uri, text };
-        }
-        this.problems.set(uri, [...data.problems]);
-        break;
+        const data = yield* parseAuthorsSteps(text, uri);
+        return () => {
+          // A file that does not parse keeps the members known before.
+          if (!data.problems.some((p) => p.severity === 'error')) {
+            this.authors = data;
+            this.authorsFile = { uri, text };
+          }
+          this.problems.set(uri, [...data.problems]);
+        };
       }
-      case 'jekyll-config':
-        this.jekyll = parseJekyllConfig(text, uri);
-        this.problems.set(uri, [...this.jekyll.problems]);
-        break;
+      case 'jekyll-config': {
+        const jekyll = yield* parseJekyllConfigSteps(text, uri);
+        return () => {
+          this.jekyll = jekyll;
+          this.problems.set(uri, [...jekyll.problems]);
+        };
+      }
       case 'config': {
         const { config, problems } = parseMinutesConfig(text, uri, this.codes);
-        if (config) this.config = config;
-        this.problems.set(uri, problems);
-        break;
+        return () => {
+          if (config) this.config = config;
+          this.problems.set(uri, problems);
+        };
       }
-      case 'template': {
-        const path = this.relative(uri)!;
-        const configured = this.config.templates?.find((t) => t.file === path);
-        const name = path.slice(path.lastIndexOf('/') + 1);
-        const template = templateFromText(text, uri, name, configured?.since);
-        if (template) this.templates.set(uri, template);
-        else this.templates.delete(uri);
-        this.configTemplateTexts.set(path, text);
-        break;
-      }
+      case 'template':
+        return () => {
+          const path = this.relative(uri)!;
+          const configured = this.config.templates?.find((t) => t.file === path);
+          const name = path.slice(path.lastIndexOf('/') + 1);
+          const template = templateFromText(text, uri, name, configured?.since);
+          if (template) this.templates.set(uri, template);
+          else this.templates.delete(uri);
+          this.configTemplateTexts.set(path, text);
+        };
       case 'markdown':
-        this.updateMarkdown(uri, text);
-        break;
+        return () => this.updateMarkdown(uri, text);
     }
   }
 
   remove(uri: string): void {
+    // A read still parsing finds it gone and is dropped.
+    this.reads.delete(uri);
     // Every map forgets it: a deleted draft left in one stays "unlisted" on the index page.
     const known = [this.minutes.delete(uri), this.templates.delete(uri), this.markdownDates.delete(uri), this.problems.delete(uri), this.texts.delete(uri), this.mentions.delete(uri)];
     if (known.some(Boolean)) this.changed();
