@@ -40,6 +40,8 @@ interface Session {
   open(path: string, text?: string): Promise<void>;
   /** Starts the probes (done before the case unless the case initializes the server itself). */
   startProbes(): Promise<void>;
+  /** Settles once the server has read the whole site. */
+  siteRead(): Promise<void>;
 }
 
 function site(prepare: (root: string) => void): string {
@@ -69,6 +71,12 @@ async function serverCase(item: string, what: string, root: string, action: (ses
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('workspace/diagnostic/refresh', () => null);
+  // The server logs when it has read the whole site (findings that compare minutes wait for it).
+  let siteRead = () => undefined as void;
+  const wholeSiteRead = new Promise<void>((resolve) => (siteRead = resolve));
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    if (/^read \d+ files of /.test(p.message)) siteRead();
+  });
   connection.onRequest('workspace/applyEdit', () => ({ applied: true }));
   connection.onRequest('window/showDocument', () => ({ success: true }));
   connection.listen();
@@ -98,6 +106,7 @@ async function serverCase(item: string, what: string, root: string, action: (ses
     root,
     uri,
     startProbes,
+    siteRead: () => wholeSiteRead,
     open: (path, text) => connection.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(path), languageId: 'markdown', version: 1, text: text ?? readFileSync(join(root, path), 'utf8') } }),
   };
   const initialize = async () => {
@@ -148,6 +157,14 @@ async function cliCase(item: string, what: string, args: (root: string) => strin
 }
 
 const pull = (s: Session, path: string) => s.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri: s.uri(path) } });
+
+/** The pull an editor makes when the server asks after reading the whole site: every rule runs then. */
+async function pullOnceSiteRead(s: Session, path: string): Promise<string> {
+  await s.siteRead();
+  const started = performance.now();
+  const report = (await pull(s, path)) as { items: unknown[] };
+  return `pull once the site is read ${(performance.now() - started).toFixed(0)} ms (${report.items.length} findings)`;
+}
 const members = (count: number) => Array.from({ length: count }, (_, i) => `member${i}:\n  name: Member ${i}\n`).join('');
 
 /** The sizes of the reliability review (`full`), or small ones for `npm test` (`small`). */
@@ -203,14 +220,15 @@ export function hostileCases(scale: HostileScale): HostileCase[] {
   );
   for (const count of full ? [10_000, 20_000] : [1_000]) {
     add('6', () =>
-      serverCase('6', `_data/authors.yml with ${count.toLocaleString('en')} members: first pull + a keystroke`, site((r) => writeFileSync(join(r, '_data/authors.yml'), members(count))), async (s) => {
+      serverCase('6', `_data/authors.yml with ${count.toLocaleString('en')} members: pulls + a keystroke`, site((r) => writeFileSync(join(r, '_data/authors.yml'), members(count))), async (s) => {
         const started = performance.now();
         await pull(s, PROBE);
         const first = performance.now() - started;
+        const whole = await pullOnceSiteRead(s, PROBE);
         const typed = performance.now();
         await s.connection.sendNotification('textDocument/didChange', { textDocument: { uri: s.uri(PROBE), version: 2 }, contentChanges: [{ range: { start: { line: 8, character: 0 }, end: { line: 8, character: 0 } }, text: 'x' }] });
         await pull(s, PROBE);
-        return `first pull ${first.toFixed(0)} ms, a keystroke then ${(performance.now() - typed).toFixed(0)} ms`;
+        return `first pull ${first.toFixed(0)} ms, ${whole}, a keystroke then ${(performance.now() - typed).toFixed(0)} ms`;
       }),
     );
   }
@@ -221,6 +239,7 @@ export function hostileCases(scale: HostileScale): HostileCase[] {
       const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n## Attendees\n\n${Array.from({ length: strangers }, (_, i) => `- @stranger${i}x`).join('\n')}\n`;
       await s.open('meetings/cpansec-minutes-2024-12-04.md', text);
       await pull(s, 'meetings/cpansec-minutes-2024-12-04.md');
+      return pullOnceSiteRead(s, 'meetings/cpansec-minutes-2024-12-04.md');
     }),
   );
   const zones = n(200_000, 2_000);
@@ -270,6 +289,7 @@ export function hostileCases(scale: HostileScale): HostileCase[] {
       const text = `---\nmeeting_time: 2024-12-04 17:00 UTC\n---\n# Minutes\n\n${'- @h1 @sjn @other\n'.repeat(lines)}`;
       await s.open('meetings/cpansec-minutes-2024-12-04.md', text);
       await pull(s, 'meetings/cpansec-minutes-2024-12-04.md');
+      return pullOnceSiteRead(s, 'meetings/cpansec-minutes-2024-12-04.md');
     }),
   );
   add('12', () =>

@@ -138,3 +138,27 @@ test('out-of-range positions and unknown URIs are answered, not thrown', () => {
   const plan = service.newMeeting('file:///nowhere/x.md', knowledge, DEFAULT_SETTINGS, () => null);
   assert.equal(plan.ok, false);
 });
+
+test('past the listing limit, an edit is judged afresh: the same findings and count as a first look at the new text', () => {
+  const lines = Array.from({ length: 800 }, (_, i) => `- @stranger${i}x said hello`);
+  const before = `${FRONT}## Discussion\n\n${lines.join('\n')}\n`;
+  const index = workspaceIndex();
+  const knowledge = index.knowledge();
+  const service = createMinutesService({ clock: () => new Date('2025-01-01T00:00:00Z') });
+  const document = TextDocument.create(URI, 'markdown', 1, before);
+  assertAllCounted(service.diagnostics(document, knowledge, DEFAULT_SETTINGS), 'unknown-handle', 800);
+  // A first edit starts the line cache; later edits patch the model, and findings away from them are carried over unless only counted.
+  const typeAtEnd = (text: string, version: number) => {
+    const end = document.positionAt(document.getText().length - 1);
+    TextDocument.update(document, [{ range: { start: end, end }, text }], version);
+  };
+  typeAtEnd(' and @latecomer', 2);
+  assertAllCounted(service.diagnostics(document, knowledge, DEFAULT_SETTINGS), 'unknown-handle', 801);
+  // Delete the first 400 lines.
+  TextDocument.update(document, [{ range: { start: document.positionAt(before.indexOf(lines[0]!)), end: document.positionAt(before.indexOf(lines[400]!)) }, text: '' }], 3);
+  const edited = service.diagnostics(document, knowledge, DEFAULT_SETTINGS);
+  const fresh = createMinutesService({ clock: () => new Date('2025-01-01T00:00:00Z') }).diagnostics(TextDocument.create(URI, 'markdown', 3, document.getText()), knowledge, DEFAULT_SETTINGS);
+  assert.deepEqual(edited, fresh);
+  // 400 lines left, one with a handle more: under the limit again, every finding listed.
+  assert.equal(edited.filter((d) => d.code === 'unknown-handle').length, 401);
+});

@@ -33,7 +33,17 @@ export interface Diagnosis {
   /** Every finding, as returned. */
   readonly diagnostics: readonly Diagnostic[];
   /** Each rule's findings, check by check (line checks' in position order). */
-  readonly byRule: ReadonlyMap<RuleCode, readonly (readonly Diagnostic[])[]>;
+  readonly byRule: ReadonlyMap<RuleCode, readonly Found[]>;
+}
+
+/**
+ * One check's findings: at most MAX_LISTED_PER_CODE are made into diagnostics, the rest
+ * only counted. A generated file with 100,000 handles would otherwise keep 100,000
+ * diagnostics alive, and the garbage collector would spend longer on them than the rules.
+ */
+interface Found {
+  readonly listed: readonly Diagnostic[];
+  readonly unlisted: number;
 }
 
 /** What a check may keep from the previous version, with the model's patch. */
@@ -71,7 +81,7 @@ export function diagnose(
   const changedLines = reusable ? context.restrictedTo(reusable.patch.firstLine, reusable.patch.lastLine) : null;
   const range = (span: Span) => context.range(span);
   const diagnostics: Diagnostic[] = [];
-  const byRule = new Map<RuleCode, (readonly Diagnostic[])[]>();
+  const byRule = new Map<RuleCode, Found[]>();
   for (const rule of TABLE) {
     if (!('checks' in rule) || !rule.appliesTo.includes(kind)) continue;
     // Until the workspace is read, findings that compare this file with the other minutes wait (the server refreshes after).
@@ -82,9 +92,10 @@ export function diagnose(
     const previous = reusable?.previous.byRule.get(rule.code);
     const found = rule.checks.map((check, index) => {
       const before = previous?.[index];
+      // Findings only counted cannot be carried over: the check runs again in full.
       const kept =
-        reusable && changedLines && before && check.facts.every((fact) => reusable.previous.facts.get(fact) === facts.get(fact))
-          ? { patch: reusable.patch, previous: before, changedLines }
+        reusable && changedLines && before && before.unlisted === 0 && check.facts.every((fact) => reusable.previous.facts.get(fact) === facts.get(fact))
+          ? { patch: reusable.patch, previous: before.listed, changedLines }
           : null;
       return findings(check, context, kept, run);
     });
@@ -103,14 +114,14 @@ export function diagnose(
 export const MAX_LISTED_PER_CODE = 500;
 
 /** Adds a rule's findings to the list, at most MAX_LISTED_PER_CODE of them and a note of the rest. */
-function listed(found: readonly (readonly Diagnostic[])[], diagnostics: Diagnostic[]): void {
+function listed(found: readonly Found[], diagnostics: Diagnostic[]): void {
   let count = 0;
   let last: Diagnostic | undefined;
-  // Not spread into push: a rule may report 100,000 findings, more than a call takes arguments.
-  for (const list of found) {
-    for (const diagnostic of list) {
+  for (const { listed, unlisted } of found) {
+    for (const diagnostic of listed) {
       if (count++ < MAX_LISTED_PER_CODE) diagnostics.push((last = diagnostic));
     }
+    count += unlisted;
   }
   if (count > MAX_LISTED_PER_CODE && last) {
     diagnostics.push({
@@ -137,23 +148,26 @@ function factsOf(context: DocumentContext): Map<DocumentFact, string> {
 }
 
 /** Runs a check on the whole document or on its changed lines. */
-type Run = (where: DocumentContext, check: (context: DocumentContext, report: Reporter) => void) => Diagnostic[];
+type Run = (where: DocumentContext, check: (context: DocumentContext, report: Reporter) => void) => Found;
 
 /** One check's findings: kept from the previous version where its scope allows, found afresh elsewhere. */
-function findings(check: Check, context: DocumentContext, kept: Kept | null, run: Run): readonly Diagnostic[] {
+function findings(check: Check, context: DocumentContext, kept: Kept | null, run: Run): Found {
   const uri = context.model.uri;
+  const inOrder = ({ listed, unlisted }: Found): Found => ({ listed: [...listed].sort(byPosition), unlisted });
+  /** The previous findings moved with the edit, and those of the changed lines. */
+  const patched = (previous: readonly Diagnostic[], fresh: Found): Found => ({ listed: carryOver(previous, kept!.patch, inOrder(fresh).listed, uri), unlisted: fresh.unlisted });
   switch (check.scope) {
     case 'document':
       return run(context, check.run);
     case 'headings':
-      if (kept && !kept.patch.headingsChanged && !kept.previous.some((d) => touches(d, kept.patch, uri))) return carryOver(kept.previous, kept.patch, [], uri);
+      if (kept && !kept.patch.headingsChanged && !kept.previous.some((d) => touches(d, kept.patch, uri))) return { listed: carryOver(kept.previous, kept.patch, [], uri), unlisted: 0 };
       return run(context, check.run);
     case 'section-lines':
-      if (kept && !kept.patch.headingsChanged) return carryOver(kept.previous, kept.patch, run(kept.changedLines, check.run).sort(byPosition), uri);
-      return run(context, check.run).sort(byPosition);
+      if (kept && !kept.patch.headingsChanged) return patched(kept.previous, run(kept.changedLines, check.run));
+      return inOrder(run(context, check.run));
     case 'lines':
-      if (kept) return carryOver(kept.previous, kept.patch, run(kept.changedLines, check.run).sort(byPosition), uri);
-      return run(context, check.run).sort(byPosition);
+      if (kept) return patched(kept.previous, run(kept.changedLines, check.run));
+      return inOrder(run(context, check.run));
     default:
       return check satisfies never;
   }
@@ -164,23 +178,29 @@ export function diagnoseKnowledgeFile(uri: string, text: string, knowledge: Work
   const lineStarts = computeLineStarts(text);
   const range = (span: Span): Range => ({ start: positionAt(lineStarts, span.start), end: positionAt(lineStarts, span.end) });
   const diagnostics: Diagnostic[] = [];
+  const byRule: Found[] = [];
   for (const rule of TABLE) {
     if (!('checkKnowledgeFile' in rule)) continue;
     const configured = configuredSeverity(settings, knowledge, rule.code);
     if (configured === 'off') continue;
-    diagnostics.push(...runCheck(rule, (report) => rule.checkKnowledgeFile({ uri, knowledge }, report), range, configured, logger, uri));
+    byRule.push(runCheck(rule, (report) => rule.checkKnowledgeFile({ uri, knowledge }, report), range, configured, logger, uri));
   }
+  for (const found of byRule) listed([found], diagnostics);
   return diagnostics;
 }
 
-function runCheck(rule: Rule, check: (report: Reporter) => void, range: (span: Span) => Range, configured: SeverityName | undefined, logger: Logger, uri: string): Diagnostic[] {
-  const found: Diagnostic[] = [];
+function runCheck(rule: Rule, check: (report: Reporter) => void, range: (span: Span) => Range, configured: SeverityName | undefined, logger: Logger, uri: string): Found {
+  const listed: Diagnostic[] = [];
+  let unlisted = 0;
   try {
-    check((finding) => found.push(toDiagnostic(range, rule, finding, configured)));
+    check((finding) => {
+      if (listed.length < MAX_LISTED_PER_CODE) listed.push(toDiagnostic(range, rule, finding, configured));
+      else unlisted++;
+    });
   } catch (error) {
     logger.error(`rule ${rule.code} failed on ${uri}`, error);
   }
-  return found;
+  return { listed, unlisted };
 }
 
 /** The user's setting wins over the workspace config file, which wins over the rule's default. */
