@@ -93,5 +93,8 @@ test('the opened file is diagnosed before the workspace is read; the rest follow
   } finally {
     client.dispose();
     server.dispose();
+    // Ended, the streams leave nothing for the event loop to wait on once the test is over.
+    toServer.end();
+    toClient.end();
   }
 });
