@@ -1,9 +1,10 @@
 import { Workspaces, type WorkspaceEntry } from '../workspace/workspaces';
-import { nodeFileAccess, uriOf } from './nodeFileAccess';
+import { cliFileAccess } from './cliFileAccess';
+import { uriOf } from './nodeFileAccess';
 
-/** The CLI's sites: read through the same file access and scan as the server's, without progress. */
+/** The CLI's sites: read with the same checks and the same scan as the server's, without progress. */
 export function cliWorkspaces(): Workspaces {
-  return new Workspaces(nodeFileAccess, async (_root, scan) => {
+  return new Workspaces(cliFileAccess, async (_root, scan) => {
     await scan.done;
   });
 }

@@ -4,7 +4,8 @@ import { createMinutesService, DEFAULT_SETTINGS, type MinutesService, type Works
 import { filesByFolder } from '../../workspace/scanWorkspace';
 import type { Workspaces } from '../../workspace/workspaces';
 import { cliWorkspaces, siteOf } from '../cliSites';
-import { nodeFileAccess, pathOf, uriOf } from '../nodeFileAccess';
+import { cliFileAccess } from '../cliFileAccess';
+import { pathOf, uriOf } from '../nodeFileAccess';
 
 /** One file the CLI looked at, with what the service found in it. */
 export interface CheckedFile {
@@ -36,7 +37,7 @@ export async function filesUnder(session: CheckSession, paths: readonly string[]
     else {
       // A folder the user named is read whole; an unmarked folder around a named file is not.
       await siteOf(session.workspaces, path, true);
-      for await (const batch of filesByFolder(nodeFileAccess, uriOf(path), true)) for (const uri of batch) files.add(pathOf(uri));
+      for await (const batch of filesByFolder(cliFileAccess, uriOf(path), true)) for (const uri of batch) files.add(pathOf(uri));
     }
   }
   return [...files].sort();
