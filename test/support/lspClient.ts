@@ -34,8 +34,8 @@ export interface SpawnedServer {
  * Spawns the built server (`dist/server.js --stdio`) the way an editor does and speaks
  * LSP to it. `capabilities` decides, among others, whether diagnostics are pulled or pushed.
  */
-export async function spawnServer(rootPath: string, capabilities: ClientCapabilities, settings: unknown = {}, moreFolders: string[] = []): Promise<SpawnedServer> {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+export async function spawnServer(rootPath: string, capabilities: ClientCapabilities, settings: unknown = {}, moreFolders: string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<SpawnedServer> {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const logs: string[] = [];
   const published: PublishDiagnosticsParams[] = [];

@@ -12,6 +12,7 @@ import type {
   Range,
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import { Settings } from 'luxon';
 import { DocumentContext } from './documentContext';
 import { DEFAULT_SETTINGS } from './knowledge/types';
 import { actionItemsReport, type ActionItemsQuery } from './features/actionItems';
@@ -68,6 +69,11 @@ export interface MinutesServiceOptions {
   /** The clock (tests fix it; values without a year and "upcoming" depend on it). */
   readonly clock?: () => Date;
 }
+
+// Minutes speaks English whatever the machine's language: month and day names and "2 years
+// ago" in its messages and hovers (Jekyll's date filters print English names too), and the
+// same report from a CI runner set to another language.
+Settings.defaultLocale = 'en-US';
 
 /** All diagnostic codes, for validating configuration. */
 export const RULE_CODES: readonly string[] = RULES.map((rule) => rule.code);
