@@ -12,6 +12,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CACHE, ROOT, installCodeServer, installDebianPackages, installNode24 } from './setup.mjs';
 
@@ -100,6 +101,8 @@ for (const name of readdirSync(runs)) {
   if (Date.now() - statSync(join(runs, name)).mtimeMs > 86_400_000) rmSync(join(runs, name), { recursive: true, force: true });
 }
 const run = mkdtempSync(join(runs, 'r'));
+// Where a socket can be made when the run folder is too deep for one (see tmpFolder in support/site.ts).
+const systemTmp = tmpdir().length <= 40 ? tmpdir() : '/tmp';
 mkdirSync(join(run, 'tmp'));
 const artifacts = join(ROOT, 'test', 'e2e', 'artifacts');
 mkdirSync(artifacts, { recursive: true });
@@ -110,7 +113,7 @@ const result = timed('tests', () =>
   spawnSync(process.execPath, ['--enable-source-maps', '--test', '--test-concurrency=1', '--test-timeout=600000', '--test-reporter=spec', ...files], {
     cwd: ROOT,
     stdio: 'inherit',
-    env: { ...process.env, MINUTES_E2E_RUN: run, TMPDIR: join(run, 'tmp') },
+    env: { ...process.env, MINUTES_E2E_RUN: run, TMPDIR: join(run, 'tmp'), MINUTES_E2E_SYSTEM_TMP: systemTmp },
   }),
 );
 if (result.status === 0) rmSync(run, { recursive: true, force: true });

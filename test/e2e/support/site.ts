@@ -25,10 +25,16 @@ export function runFolder(name: string): string {
   return dir;
 }
 
-/** The temporary folder for a client's processes: in its run folder unless that path is too long for a socket. */
+/**
+ * The temporary folder for a client's processes: in its run folder unless that path is too
+ * long for the sockets made in it (Chromium's `org.chromium.Chromium.XXXXXX/SingletonSocket`
+ * adds 45 characters, and a socket path has at most 107). Then it is made in the system's own
+ * temporary folder: not TMPDIR, which the runner points into the run folder, as deep as the
+ * clone is.
+ */
 export function tmpFolder(dir: string): string {
   const tmp = join(dir, 'tmp');
-  const path = tmp.length <= 50 ? tmp : mkdtempSync(join(tmpdir(), 'minutes-e2e-'));
+  const path = tmp.length <= 50 ? tmp : mkdtempSync(join(process.env.MINUTES_E2E_SYSTEM_TMP ?? tmpdir(), 'minutes-e2e-'));
   mkdirSync(path, { recursive: true });
   return path;
 }
