@@ -1,7 +1,6 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
-import { sep } from 'node:path';
-import type { FileAccess, FolderEntry, ReadLimits, ReadResult, UnreadReason } from '../workspace/fileAccess';
-import { pathOf } from './nodeFileAccess';
+import type { FileAccess, FolderEntry, ReadLimits, ReadResult } from '../workspace/fileAccess';
+import { folderEntry, isWithin, pathOf, refusal, unreadable } from './nodeFileAccess';
 
 /**
  * The disk as the CLI and the Action read it: the same checks as the server's access
@@ -21,19 +20,19 @@ function readFile(uri: string, limits: ReadLimits): ReadResult {
   try {
     real = realpathSync(pathOf(uri));
   } catch (error) {
-    return unread(error);
+    return unreadable(error);
   }
   if (!insideRealRoot(real, limits.root)) return { ok: false, reason: 'outside-root' };
   let descriptor: number;
   try {
     descriptor = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return unread(error);
+    return unreadable(error);
   }
   try {
     const stat = fstatSync(descriptor);
-    if (!stat.isFile()) return { ok: false, reason: 'not-a-file' };
-    if (stat.size > limits.maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+    const refused = refusal(stat, limits);
+    if (refused) return refused;
     // A file growing between the check and the read is cut at the limit, never read unbounded.
     const buffer = Buffer.alloc(stat.size);
     const bytesRead = readSync(descriptor, buffer, 0, stat.size, 0);
@@ -49,17 +48,9 @@ function readFile(uri: string, limits: ReadLimits): ReadResult {
   }
 }
 
-function unread(error: unknown): ReadResult {
-  const reason: UnreadReason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
-  return { ok: false, reason };
-}
-
 function listFolder(folderUri: string): FolderEntry[] {
   try {
-    return readdirSync(pathOf(folderUri), { withFileTypes: true }).map((entry) => ({
-      name: entry.name,
-      type: entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other',
-    }));
+    return readdirSync(pathOf(folderUri), { withFileTypes: true }).map(folderEntry);
   } catch {
     return [];
   }
@@ -87,6 +78,5 @@ function insideRealRoot(realFile: string, rootUri: string): boolean {
     }
     realRoots.set(rootUri, realRoot);
   }
-  if (realRoot === null) return false;
-  return realFile === realRoot || realFile.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+  return isWithin(realFile, realRoot);
 }

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { constants, type Dirent, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,19 +30,19 @@ export const nodeFileAccess: FileAccess = {
     try {
       real = await realpath(path);
     } catch (error) {
-      return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+      return unreadable(error);
     }
     if (!(await insideRealRoot(real, limits.root))) return { ok: false, reason: 'outside-root' };
     let handle;
     try {
       handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK);
     } catch (error) {
-      return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+      return unreadable(error);
     }
     try {
       const stat = await handle.stat();
-      if (!stat.isFile()) return { ok: false, reason: 'not-a-file' };
-      if (stat.size > limits.maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+      const refused = refusal(stat, limits);
+      if (refused) return refused;
       // A file growing between the check and the read is cut at the limit, never read unbounded.
       const buffer = Buffer.alloc(stat.size);
       const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
@@ -56,11 +56,7 @@ export const nodeFileAccess: FileAccess = {
 
   async list(folderUri: string): Promise<readonly FolderEntry[]> {
     try {
-      const entries = await readdir(pathOf(folderUri), { withFileTypes: true });
-      return entries.map((entry) => ({
-        name: entry.name,
-        type: entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other',
-      }));
+      return (await readdir(pathOf(folderUri), { withFileTypes: true })).map(folderEntry);
     } catch {
       return [];
     }
@@ -87,7 +83,31 @@ async function insideRealRoot(realFile: string, rootUri: string): Promise<boolea
       .catch(() => null);
     realRoots.set(rootUri, root);
   }
-  const realRoot = await root;
+  return isWithin(realFile, await root);
+}
+
+// What both ways of reading the disk decide alike: this asynchronous one, for the server,
+// and the CLI's synchronous one (cliFileAccess.ts).
+
+/** Why a path could not be resolved or opened. */
+export function unreadable(error: unknown): ReadResult {
+  return { ok: false, reason: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable' };
+}
+
+/** Why an opened file is not read (not a regular file, or over the limit), or null to read it. */
+export function refusal(stat: Stats, limits: ReadLimits): ReadResult | null {
+  if (!stat.isFile()) return { ok: false, reason: 'not-a-file' };
+  if (stat.size > limits.maxBytes) return { ok: false, reason: 'too-large', size: stat.size };
+  return null;
+}
+
+/** Whether a real path lies in a real root (null: the root itself could not be resolved). */
+export function isWithin(realFile: string, realRoot: string | null): boolean {
   if (realRoot === null) return false;
   return realFile === realRoot || realFile.startsWith(realRoot.endsWith(sep) ? realRoot : realRoot + sep);
+}
+
+/** A folder's entry as a scan sees it: a link is a link, never followed. */
+export function folderEntry(entry: Dirent): FolderEntry {
+  return { name: entry.name, type: entry.isSymbolicLink() ? 'link' : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other' };
 }
