@@ -27,6 +27,7 @@ import { WorkspaceReports } from './workspaceReports';
 import { ActionItemsRequest, Commands, NextMeetingCalendarRequest, SETTINGS_SECTION, type ActionItemsParams, type MinutesInitializationOptions, type NewMeetingResult, type NextMeetingCalendarParams, type NextMeetingCalendarResult } from './common/protocol';
 import { createMinutesService, DEFAULT_SETTINGS, FIX_ALL_KIND, type Logger, type MinutesSettings, type ReadText, type WorkspaceIndex, type WorkspaceKnowledge } from './service';
 import { describeError } from './service/logger';
+import { TURN_MS } from './service/steps';
 
 /** Files whose change alters what Minutes knows; the client watches them. */
 export const WATCHED_GLOBS = ['**/_data/authors.{yml,yaml}', '**/_config.yml', '**/.minutes.json', '**/*.md'];
@@ -296,8 +297,12 @@ export function startAdapter(connection: Connection, files: FileAccess): void {
           await index.updateInTurns(uri, change.document.getText(), yieldToEventLoop);
           refreshDiagnostics();
         }
-      } else if (kind === 'markdown' && index.updateModel(service.parse(change.document))) {
-        refreshDiagnostics();
+      } else if (kind === 'markdown') {
+        const started = performance.now();
+        if (index.updateModel(service.parse(change.document))) refreshDiagnostics();
+        // A long parse (a generated document of a megabyte) and the diagnosis the editor asks
+        // for next run in separate turns: requests that came meanwhile are answered between.
+        if (performance.now() - started > TURN_MS) await yieldToEventLoop();
       }
       schedulePush(uri);
     }),
