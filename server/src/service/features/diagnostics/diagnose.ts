@@ -46,6 +46,11 @@ interface Found {
   readonly unlisted: number;
 }
 
+/** A check's findings as one run made them: a fresh list, which may be sorted in place. */
+interface Fresh extends Found {
+  readonly listed: Diagnostic[];
+}
+
 /** What a check may keep from the previous version, with the model's patch. */
 interface Kept {
   readonly patch: ModelPatch;
@@ -148,14 +153,14 @@ function factsOf(context: DocumentContext): Map<DocumentFact, string> {
 }
 
 /** Runs a check on the whole document or on its changed lines. */
-type Run = (where: DocumentContext, check: (context: DocumentContext, report: Reporter) => void) => Found;
+type Run = (where: DocumentContext, check: (context: DocumentContext, report: Reporter) => void) => Fresh;
 
 /** One check's findings: kept from the previous version where its scope allows, found afresh elsewhere. */
 function findings(check: Check, context: DocumentContext, kept: Kept | null, run: Run): Found {
   const uri = context.model.uri;
-  const inOrder = ({ listed, unlisted }: Found): Found => ({ listed: [...listed].sort(byPosition), unlisted });
+  const inOrder = (fresh: Fresh): Fresh => (fresh.listed.sort(byPosition), fresh);
   /** The previous findings moved with the edit, and those of the changed lines. */
-  const patched = (previous: readonly Diagnostic[], fresh: Found): Found => ({ listed: carryOver(previous, kept!.patch, inOrder(fresh).listed, uri), unlisted: fresh.unlisted });
+  const patched = (previous: readonly Diagnostic[], fresh: Fresh): Found => ({ listed: carryOver(previous, kept!.patch, inOrder(fresh).listed, uri), unlisted: fresh.unlisted });
   switch (check.scope) {
     case 'document':
       return run(context, check.run);
@@ -189,7 +194,7 @@ export function diagnoseKnowledgeFile(uri: string, text: string, knowledge: Work
   return diagnostics;
 }
 
-function runCheck(rule: Rule, check: (report: Reporter) => void, range: (span: Span) => Range, configured: SeverityName | undefined, logger: Logger, uri: string): Found {
+function runCheck(rule: Rule, check: (report: Reporter) => void, range: (span: Span) => Range, configured: SeverityName | undefined, logger: Logger, uri: string): Fresh {
   const listed: Diagnostic[] = [];
   let unlisted = 0;
   try {
